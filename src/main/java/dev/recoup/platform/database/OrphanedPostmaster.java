@@ -1,0 +1,59 @@
+package dev.recoup.platform.database;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When Recoup is killed (SIGKILL, power cut of the JVM), the PostgreSQL child process it started
+ * keeps running and holds the data directory. The next start stops it first, so a killed Recoup
+ * can simply be started again.
+ */
+final class OrphanedPostmaster {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
+
+    private OrphanedPostmaster() {
+    }
+
+    static void stopIfRunning(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .ifPresent(p -> {
+                    log.warn("Stopping PostgreSQL (pid {}) left running by an earlier Recoup over {}", pid, dataDirectory);
+                    // SIGTERM is PostgreSQL's smart shutdown; its clients died with the old JVM.
+                    p.destroy();
+                    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+                    while (p.isAlive() && Instant.now().isBefore(deadline)) {
+                        sleep();
+                    }
+                    if (p.isAlive()) {
+                        p.destroyForcibly();
+                    }
+                });
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.recoup.platform.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Login for everything but the login page itself: HTTP basic for scripts calling {@code /api},
+ * a form for people. The API is stateless (no session, so no CSRF token); pages keep CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService demoUsers(DemoUsersProperties properties, PasswordEncoder encoder) {
+        var manager = new InMemoryUserDetailsManager();
+        properties.demoUsers().forEach(u -> manager.createUser(User.withUsername(u.username())
+                .password(encoder.encode(u.password()))
+                .roles(u.role())
+                .build()));
+        return manager;
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+}
