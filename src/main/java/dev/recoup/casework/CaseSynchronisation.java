@@ -1,0 +1,65 @@
+package dev.recoup.casework;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+
+/**
+ * Brings cases in line with a daily run's customer snapshot, set-based:
+ * <ul>
+ *   <li>an overdue customer without an open case gets a new case (a customer who went overdue
+ *       again after a cure gets a new case, not the old one back);</li>
+ *   <li>an open case whose customer has nothing overdue closes as CURED;</li>
+ *   <li>a re-run of the same date corrects what the earlier run of that date did: a case it
+ *       closed reopens if the customer is overdue after all, and a case it opened closes as
+ *       RERUN_CORRECTION if the customer is not.</li>
+ * </ul>
+ * Every open, close and reopen is written to {@code case_event}. Runs inside the caller's
+ * transaction, so cases move together with the run's completion.
+ */
+@Service
+public class CaseSynchronisation {
+
+    private final JdbcClient jdbc;
+
+    public CaseSynchronisation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Result(long opened, long closed, long reopened) {
+    }
+
+    public Result synchronise(long runId, LocalDate businessDate) {
+        String overdue = "select customer_id from customer_status where run_id = " + runId + " and worst_days_past_due > 0";
+        long reopened = jdbc.sql("""
+                with reopened as (
+                    update collection_case c set status = 'OPEN', closed_on = null, closed_by_run = null, close_reason = null, updated_at = now()
+                    where c.status = 'CLOSED' and c.closed_on = :date and c.close_reason = 'CURED'
+                      and c.customer_id in (%s)
+                      and not exists (select 1 from collection_case o where o.customer_id = c.customer_id and o.status = 'OPEN')
+                    returning c.id)
+                insert into case_event (case_id, business_date, run_id, event, reason)
+                select id, :date, :run, 'REOPENED', 'RERUN_CORRECTION' from reopened""".formatted(overdue))
+                .param("date", businessDate).param("run", runId).update();
+        long closed = jdbc.sql("""
+                with closed as (
+                    update collection_case c set status = 'CLOSED', closed_on = :date, closed_by_run = :run, updated_at = now(),
+                        close_reason = case when c.opened_on = :date then 'RERUN_CORRECTION' else 'CURED' end
+                    where c.status = 'OPEN' and c.customer_id not in (%s)
+                    returning c.id, c.close_reason)
+                insert into case_event (case_id, business_date, run_id, event, reason)
+                select id, :date, :run, 'CLOSED', close_reason from closed""".formatted(overdue))
+                .param("date", businessDate).param("run", runId).update();
+        long opened = jdbc.sql("""
+                with opened as (
+                    insert into collection_case (customer_id, status, opened_on, opened_by_run)
+                    select s.customer_id, 'OPEN', :date, :run from (%s) s
+                    where not exists (select 1 from collection_case o where o.customer_id = s.customer_id and o.status = 'OPEN')
+                    returning id)
+                insert into case_event (case_id, business_date, run_id, event, reason)
+                select id, :date, :run, 'OPENED', null from opened""".formatted(overdue))
+                .param("date", businessDate).param("run", runId).update();
+        return new Result(opened, closed, reopened);
+    }
+}
