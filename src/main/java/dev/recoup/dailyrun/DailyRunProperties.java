@@ -1,6 +1,6 @@
 package dev.recoup.dailyrun;
 
-import dev.recoup.dailyrun.domain.TierPolicy;
+import dev.recoup.delinquency.domain.TierPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

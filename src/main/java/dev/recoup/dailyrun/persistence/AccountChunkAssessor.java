@@ -1,8 +1,8 @@
 package dev.recoup.dailyrun.persistence;
 
-import dev.recoup.dailyrun.domain.AccountDelinquency;
-import dev.recoup.dailyrun.domain.Instalment;
-import dev.recoup.dailyrun.domain.Repayment;
+import dev.recoup.delinquency.domain.AccountDelinquency;
+import dev.recoup.delinquency.domain.Instalment;
+import dev.recoup.delinquency.domain.Repayment;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;

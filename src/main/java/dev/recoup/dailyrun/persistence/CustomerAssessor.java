@@ -1,9 +1,9 @@
 package dev.recoup.dailyrun.persistence;
 
-import dev.recoup.dailyrun.domain.AccountStanding;
-import dev.recoup.dailyrun.domain.CustomerDelinquency;
-import dev.recoup.dailyrun.domain.Repayment;
-import dev.recoup.dailyrun.domain.TierPolicy;
+import dev.recoup.delinquency.domain.AccountStanding;
+import dev.recoup.delinquency.domain.CustomerDelinquency;
+import dev.recoup.delinquency.domain.Repayment;
+import dev.recoup.delinquency.domain.TierPolicy;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;

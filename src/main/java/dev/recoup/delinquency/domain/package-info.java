@@ -3,4 +3,5 @@
  * which bucket and tier it falls in. No Spring, no SQL, no web: the rules can be read and tested
  * on their own.
  */
-package dev.recoup.dailyrun.domain;
+@org.springframework.modulith.NamedInterface("domain")
+package dev.recoup.delinquency.domain;

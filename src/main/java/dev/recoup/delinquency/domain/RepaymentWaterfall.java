@@ -1,4 +1,4 @@
-package dev.recoup.dailyrun.domain;
+package dev.recoup.delinquency.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

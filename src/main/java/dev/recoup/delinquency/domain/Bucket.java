@@ -1,4 +1,4 @@
-package dev.recoup.dailyrun.domain;
+package dev.recoup.delinquency.domain;
 
 /**
  * Delinquency buckets by days past due: M0 current, M1 1–30, M2 31–60 … M6 151–180, M7+ beyond.

@@ -1,4 +1,4 @@
-package dev.recoup.dailyrun.domain;
+package dev.recoup.delinquency.domain;
 
 /**
  * The four collection tiers of R4 (seed 000). Who works a case follows from it:

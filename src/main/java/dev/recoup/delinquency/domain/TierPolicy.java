@@ -1,4 +1,4 @@
-package dev.recoup.dailyrun.domain;
+package dev.recoup.delinquency.domain;
 
 /**
  * Classifies an overdue customer into a tier (R4).

@@ -1,4 +1,4 @@
-package dev.recoup.dailyrun.domain;
+package dev.recoup.delinquency.domain;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

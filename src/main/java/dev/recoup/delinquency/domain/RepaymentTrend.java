@@ -1,4 +1,4 @@
-package dev.recoup.dailyrun.domain;
+package dev.recoup.delinquency.domain;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -1,0 +1,163 @@
+package dev.recoup.casework;
+
+import dev.recoup.delinquency.domain.Instalment;
+import dev.recoup.delinquency.domain.PaidInstalment;
+import dev.recoup.delinquency.domain.Repayment;
+import dev.recoup.delinquency.domain.RepaymentWaterfall;
+import dev.recoup.shared.Masking;
+import dev.recoup.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What people and the API read: accounts, customers and cases with their delinquency as of the
+ * current daily run (the latest completed one). A read model over the portfolio and the daily
+ * run's snapshot, in SQL, so one screen is one or two queries.
+ */
+@Service
+public class CaseQueries {
+
+    private final JdbcClient jdbc;
+
+    public CaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record CurrentRun(long id, LocalDate businessDate) {
+    }
+
+    public Optional<CurrentRun> currentRun() {
+        return jdbc.sql("select id, business_date from daily_run where status = 'COMPLETED' and superseded_by is null"
+                + " order by business_date desc, id desc limit 1").query(CurrentRun.class).optional();
+    }
+
+    private long currentRunId() {
+        return currentRun().map(CurrentRun::id).orElse(-1L);
+    }
+
+    public Map<String, Object> account(String accountRef) {
+        Map<String, Object> account = optionalRow(jdbc.sql("""
+                        select a.id, a.account_ref as account_id, c.customer_ref as customer_id, a.product, a.currency, a.principal as principal_minor,
+                               a.annual_rate, a.start_date, a.maturity_date
+                        from account a join customer c on c.id = a.customer_id where a.account_ref = ?""")
+                .param(accountRef).query().listOfRows()).map(Map.class::cast)
+                .orElseThrow(() -> new NotFoundException("account", accountRef));
+        long id = ((Number) account.remove("id")).longValue();
+        account.put("status", optionalRow(jdbc.sql("""
+                select business_date, days_past_due, bucket, oldest_unpaid_due_date, overdue_principal, overdue_interest, overdue_fee,
+                       overdue_penalty, overdue_total, outstanding, paid, credit, max_days_late_settled, repayments_made
+                from account_status where run_id = ? and account_id = ?""").params(currentRunId(), id).query().listOfRows()).orElse(null));
+        List<Instalment> schedule = jdbc.sql("select seq, due_date, principal_due, interest_due, fee_due, penalty_due from instalment where account_id = ? order by seq")
+                .param(id).query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
+        List<Map<String, Object>> payments = jdbc.sql("select payment_ref as payment_id, paid_on, amount as amount_minor, channel from payment where account_id = ? order by paid_on, id")
+                .param(id).query().listOfRows();
+        LocalDate asOf = currentRun().map(CurrentRun::businessDate).orElse(null);
+        List<Repayment> repayments = payments.stream()
+                .map(p -> new Repayment(((java.sql.Date) p.get("paid_on")).toLocalDate(), ((Number) p.get("amount_minor")).longValue()))
+                .filter(r -> asOf == null || !r.paidOn().isAfter(asOf)).toList();
+        // How the payments paid the schedule, by the same waterfall the daily run uses.
+        account.put("instalments", RepaymentWaterfall.apply(schedule, repayments).instalments().stream().map(CaseQueries::instalmentView).toList());
+        account.put("payments", payments);
+        account.put("collateral", jdbc.sql("""
+                select collateral_ref as collateral_id, type, description, appraised_value as appraised_value_minor, appraised_on
+                from collateral where account_id = ? order by id""").param(id).query().listOfRows());
+        return account;
+    }
+
+    private static Map<String, Object> instalmentView(PaidInstalment p) {
+        var i = p.instalment();
+        var view = new java.util.LinkedHashMap<String, Object>();
+        view.put("seq", i.seq());
+        view.put("due_date", i.dueDate());
+        view.put("principal_due", i.principal());
+        view.put("interest_due", i.interest());
+        view.put("fee_due", i.fee());
+        view.put("penalty_due", i.penalty());
+        view.put("paid", p.paid());
+        view.put("unpaid", p.unpaid());
+        view.put("settled_on", p.settledOn());
+        return view;
+    }
+
+    public Map<String, Object> customer(String customerRef, boolean revealPersonalData) {
+        Map<String, Object> customer = optionalRow(jdbc.sql("""
+                        select id, customer_ref as customer_id, name, id_number, birth_date, gender, occupation, employer, region_code, address
+                        from customer where customer_ref = ?""")
+                .param(customerRef).query().listOfRows()).map(Map.class::cast)
+                .orElseThrow(() -> new NotFoundException("customer", customerRef));
+        long id = ((Number) customer.remove("id")).longValue();
+        if (!revealPersonalData) {
+            customer.put("id_number", Masking.idNumber((String) customer.get("id_number")));
+        }
+        List<Map<String, Object>> contacts = jdbc.sql("""
+                select contact_ref as contact_id, role, name, phone, email, address, valid, source from contact where customer_id = ? order by id""")
+                .param(id).query().listOfRows();
+        if (!revealPersonalData) {
+            contacts.forEach(c -> c.put("phone", Masking.phone((String) c.get("phone"))));
+        }
+        customer.put("contacts", contacts);
+        customer.put("status", optionalRow(jdbc.sql("""
+                select business_date, worst_days_past_due, bucket, tier, overdue_total, outstanding, accounts, overdue_accounts,
+                       good_history, repayment_trend, repayment_variation_bp
+                from customer_status where run_id = ? and customer_id = ?""").params(currentRunId(), id).query().listOfRows()).orElse(null));
+        customer.put("accounts", accountsOf(id));
+        customer.put("cases", jdbc.sql("select id, status, opened_on, closed_on, close_reason from collection_case where customer_id = ? order by id")
+                .param(id).query().listOfRows());
+        return customer;
+    }
+
+    private List<Map<String, Object>> accountsOf(long customerId) {
+        return jdbc.sql("""
+                select a.account_ref as account_id, a.product, a.principal as principal_minor, s.days_past_due, s.bucket, s.overdue_total,
+                       s.outstanding
+                from account a left join account_status s on s.run_id = ? and s.account_id = a.id
+                where a.customer_id = ? order by a.id""").params(currentRunId(), customerId).query().listOfRows();
+    }
+
+    public record CasePage(List<Map<String, Object>> cases, int page, int size, long total, LocalDate asOf) {
+    }
+
+    /** Open (or closed) cases, largest overdue first, filtered by the current tier and bucket. */
+    public CasePage cases(String status, String tier, String bucket, int page, int size) {
+        long run = currentRunId();
+        String where = " where c.status = :status and (cast(:tier as text) is null or s.tier = :tier) and (cast(:bucket as text) is null or s.bucket = :bucket)";
+        String from = " from collection_case c join customer cu on cu.id = c.customer_id left join customer_status s on s.run_id = " + run
+                + " and s.customer_id = c.customer_id";
+        long total = jdbc.sql("select count(*)" + from + where).param("status", status).param("tier", tier).param("bucket", bucket)
+                .query(Long.class).single();
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select c.id, cu.customer_ref as customer_id, cu.name as customer_name, c.status, c.opened_on, c.closed_on,
+                               s.tier, s.bucket, s.worst_days_past_due, s.overdue_total, s.overdue_accounts, s.accounts""" + from + where
+                        + " order by s.overdue_total desc nulls last, c.id limit :size offset :offset")
+                .param("status", status).param("tier", tier).param("bucket", bucket).param("size", size).param("offset", (long) page * size)
+                .query().listOfRows();
+        return new CasePage(rows, page, size, total, currentRun().map(CurrentRun::businessDate).orElse(null));
+    }
+
+    public Map<String, Object> caseDetail(long caseId) {
+        Map<String, Object> c = optionalRow(jdbc.sql("""
+                        select c.id, cu.customer_ref as customer_id, cu.name as customer_name, cu.id as internal_customer_id, c.status, c.opened_on,
+                               c.closed_on, c.close_reason
+                        from collection_case c join customer cu on cu.id = c.customer_id where c.id = ?""")
+                .param(caseId).query().listOfRows()).map(Map.class::cast)
+                .orElseThrow(() -> new NotFoundException("case", caseId));
+        long customerId = ((Number) c.remove("internal_customer_id")).longValue();
+        c.put("status_now", optionalRow(jdbc.sql("""
+                select business_date, worst_days_past_due, bucket, tier, overdue_total, outstanding, good_history, repayment_trend,
+                       repayment_variation_bp from customer_status where run_id = ? and customer_id = ?""")
+                .params(currentRunId(), customerId).query().listOfRows()).orElse(null));
+        c.put("accounts", accountsOf(customerId));
+        c.put("events", jdbc.sql("select business_date, event, reason, run_id from case_event where case_id = ? order by id").param(caseId).query().listOfRows());
+        return c;
+    }
+
+    private static Optional<Map<String, Object>> optionalRow(List<Map<String, Object>> rows) {
+        return rows.stream().findFirst();
+    }
+}

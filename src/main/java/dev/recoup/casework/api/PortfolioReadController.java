@@ -1,0 +1,74 @@
+package dev.recoup.casework.api;
+
+import dev.recoup.casework.CaseQueries;
+import dev.recoup.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Accounts, customers and cases as of the current daily run. Ids are the lender's ids from the import. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts, customers and cases")
+class PortfolioReadController {
+
+    private static final Set<String> TIERS = Set.of("T1", "T2", "T3", "T4");
+    private static final Set<String> BUCKETS = Set.of("M0", "M1", "M2", "M3", "M4", "M5", "M6", "M7+");
+    private final CaseQueries queries;
+
+    PortfolioReadController(CaseQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/accounts/{accountId}")
+    @Operation(summary = "An account: terms, schedule with what was paid, payments, collateral and its delinquency (amounts in fen)")
+    Map<String, Object> account(@PathVariable String accountId) {
+        return queries.account(accountId);
+    }
+
+    @GetMapping("/customers/{customerId}")
+    @Operation(summary = "A customer with contacts, accounts, cases and their worst DPD and tier; ID number and phones masked for agents")
+    Map<String, Object> customer(@PathVariable String customerId, Authentication user) {
+        return queries.customer(customerId, mayReadPersonalData(user));
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "Cases by current tier and bucket, largest overdue first")
+    CaseQueries.CasePage cases(@RequestParam(required = false) String tier, @RequestParam(required = false) String bucket,
+                               @RequestParam(defaultValue = "OPEN") String status,
+                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (tier != null && !TIERS.contains(tier)) {
+            throw new InvalidInputException("tier", tier, "tier must be one of T1, T2, T3, T4");
+        }
+        if (bucket != null && !BUCKETS.contains(bucket)) {
+            throw new InvalidInputException("bucket", bucket, "bucket must be one of M0, M1 … M6, M7+ (write M7%2B in a URL)");
+        }
+        if (!status.equals("OPEN") && !status.equals("CLOSED")) {
+            throw new InvalidInputException("status", status, "status must be OPEN or CLOSED");
+        }
+        if (page < 0 || size < 1 || size > 500) {
+            throw new InvalidInputException(page < 0 ? "page" : "size", String.valueOf(page < 0 ? page : size),
+                    "page must be 0 or more and size between 1 and 500");
+        }
+        return queries.cases(status, tier, bucket, page, size);
+    }
+
+    @GetMapping("/cases/{id}")
+    @Operation(summary = "A case with its customer's current status, accounts and events")
+    Map<String, Object> caseDetail(@PathVariable long id) {
+        return queries.caseDetail(id);
+    }
+
+    /** Until the role model (a later issue), only agents see masked personal data. */
+    private static boolean mayReadPersonalData(Authentication user) {
+        return user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_AGENT"));
+    }
+}
