@@ -35,7 +35,8 @@ final class PortfolioWorkbook {
     }
 
     static Path write(Path directory, LocalDate asOf) throws IOException {
-        Path raw = Files.createTempFile(directory, "portfolio", ".xlsx.tmp");
+        // Sibling files rather than createTempFile, which would leave the workbook readable by its owner only.
+        Path raw = directory.resolve(FILE_NAME + ".raw");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(raw))) {
                 Workbook workbook = new Workbook(out, "Recoup", "1.0");
@@ -87,7 +88,7 @@ final class PortfolioWorkbook {
      */
     private static void makeReproducible(Path raw, Path target, LocalDate asOf) throws IOException {
         LocalDateTime stamp = asOf.getYear() < 1980 ? LocalDateTime.of(1980, 1, 1, 0, 0) : asOf.atStartOfDay();
-        Path temporary = Files.createTempFile(target.getParent(), "portfolio", ".xlsx.part");
+        Path temporary = target.resolveSibling(FILE_NAME + ".part");
         try {
             // ZipFile reads the central directory: fastexcel's streamed entries leave sizes out of
             // the local headers, which ZipInputStream cannot cope with.
