@@ -41,10 +41,6 @@ final class DemoRandom {
         return from + nextInt(to - from + 1);
     }
 
-    long between(long from, long to) {
-        return from + nextLong(to - from + 1);
-    }
-
     /** Uniform in [0, 1) with 53 random bits. */
     double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;

@@ -42,10 +42,6 @@ enum Product {
         this.terms = terms;
     }
 
-    boolean revolving() {
-        return terms == null;
-    }
-
     /**
      * A term of at least {@code atLeast} months when the product has one (a 3-month loan cannot
      * be 5 months behind in part-payments); 0 for a revolving card.

@@ -62,12 +62,4 @@ final class Weighted<T> {
     List<T> items() {
         return items;
     }
-
-    long weight(int index) {
-        return cumulative[index] - (index == 0 ? 0 : cumulative[index - 1]);
-    }
-
-    long totalWeight() {
-        return cumulative[cumulative.length - 1];
-    }
 }
