@@ -38,7 +38,8 @@ final class Repayments {
         switch (account.behaviour) {
             case ON_TIME, RECENT_NEW -> payOnTime(account, due, 0, count, usual, random);
             case ROLL_FORWARD -> {
-                // The instalment that fell due `behind` months before the latest month is the first one missed.
+                // Stopped paying `behind` instalments ago: the oldest unpaid one fell due `behind - 1`
+                // months before the latest due date, which puts the account in bucket M`behind`.
                 int firstMissed = Math.clamp(monthsElapsed(account.start, asOf) - behind, 0, count);
                 payOnTime(account, due, 0, firstMissed, usual, random);
                 chargeOpen(account, due, firstMissed, asOf);
