@@ -1,5 +1,8 @@
 package dev.recoup.demo;
 
+import dev.recoup.delinquency.domain.AccountDelinquency;
+import dev.recoup.delinquency.domain.Instalment;
+import dev.recoup.delinquency.domain.Repayment;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -311,6 +314,34 @@ class DemoPortfolioGeneratorTest {
         assertThat(share(buckets.get("M1") + buckets.get("M2") + buckets.get("M3"))).isBetween(0.12, 0.28);
         assertThat(buckets.get("M4") + buckets.get("M5") + buckets.get("M6")).isPositive();
         assertThat(buckets.get("M7+")).isPositive();
+    }
+
+    /** The daily run's own rules (module delinquency) must see what the generator meant. */
+    @Test
+    void theDailyRunsDelinquencyRulesSeeTheSameDaysPastDueAndNoOverpayment() {
+        Map<String, Integer> intended = files.daysPastDue(AS_OF);
+        Map<String, List<Map<String, String>>> schedules = files.instalmentsByAccount();
+        Map<String, List<Map<String, String>>> payments = files.paymentsByAccount();
+        int settledLate = 0;
+        for (Map<String, String> account : files.accounts) {
+            String id = account.get("account_id");
+            List<Instalment> schedule = schedules.get(id).stream().map(row -> new Instalment(
+                    Integer.parseInt(row.get("seq")), LocalDate.parse(row.get("due_date")),
+                    PortfolioFiles.fen(row.get("principal_due")), PortfolioFiles.fen(row.get("interest_due")),
+                    PortfolioFiles.fen(row.get("fee_due")), PortfolioFiles.fen(row.get("penalty_due")))).toList();
+            List<Repayment> repayments = payments.getOrDefault(id, List.of()).stream()
+                    .map(row -> new Repayment(LocalDate.parse(row.get("paid_on")), PortfolioFiles.fen(row.get("amount")))).toList();
+
+            AccountDelinquency delinquency = AccountDelinquency.assess(schedule, repayments, AS_OF);
+
+            assertThat(delinquency.daysPastDue()).as(id).isEqualTo(intended.get(id));
+            assertThat(delinquency.credit()).as("%s paid more than it owed", id).isZero();
+            if (delinquency.maxDaysLateSettled() > 0) {
+                settledLate++;
+            }
+        }
+        assertThat(settledLate).as("accounts with a late instalment since paid")
+                .isGreaterThanOrEqualTo(summary.behaviours().get("late_then_cured").intValue());
     }
 
     @Test
