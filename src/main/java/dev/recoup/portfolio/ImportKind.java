@@ -1,0 +1,32 @@
+package dev.recoup.portfolio;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a file (or sheet, or JSON array) of an import holds. Declared in dependency order: an
+ * import applies the kinds in this order whatever order they arrive in, so that a contact can
+ * name a customer of the same import.
+ */
+public enum ImportKind {
+    CUSTOMERS, CONTACTS, ACCOUNTS, INSTALMENTS, PAYMENTS, COLLATERAL;
+
+    /** The name used for parts, sheets, files and JSON keys: {@code customers}, {@code contacts}, ... */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind a part, sheet or file is named after; case and surrounding blanks do not matter. */
+    public static Optional<ImportKind> byKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        String wanted = key.strip().toLowerCase(Locale.ROOT);
+        for (ImportKind kind : values()) {
+            if (kind.key().equals(wanted)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.recoup.portfolio.api;
+
+import dev.recoup.portfolio.ImportKind;
+import dev.recoup.portfolio.ImportReport;
+import dev.recoup.portfolio.ImportReport.RejectionPage;
+import dev.recoup.portfolio.PortfolioImporter;
+import dev.recoup.portfolio.imports.CsvSource;
+import dev.recoup.portfolio.imports.ImportService;
+import dev.recoup.portfolio.imports.ImportSource;
+import dev.recoup.portfolio.imports.JsonSpool;
+import dev.recoup.portfolio.imports.UnusableFileException;
+import dev.recoup.portfolio.imports.Workbook;
+import dev.recoup.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Portfolio imports over HTTP. Uploaded parts are written to a temporary directory (never held in
+ * memory whole) and removed when the import is over.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private final ImportService imports;
+    private final PortfolioImporter importer;
+
+    ImportController(ImportService imports, PortfolioImporter importer) {
+        this.imports = imports;
+        this.importer = importer;
+    }
+
+    /**
+     * CSV files in parts named by kind ({@code customers}, {@code accounts}, ...; a kind may come
+     * several times), or one part {@code file} with a form field {@code kind}, or an .xlsx
+     * workbook in a part {@code file} or {@code workbook}.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportReport> importFiles(MultipartHttpServletRequest request, Principal user) throws IOException {
+        requireImporter(request);
+        Path directory = Files.createTempDirectory("recoup-import-");
+        List<Workbook> workbooks = new ArrayList<>();
+        try {
+            List<ImportSource> sources = new ArrayList<>();
+            List<String> ignoredSheets = new ArrayList<>();
+            String kindField = request.getParameter("kind");
+            int n = 0;
+            for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+                String partName = part.getKey();
+                for (MultipartFile upload : part.getValue()) {
+                    String fileName = upload.getOriginalFilename() == null || upload.getOriginalFilename().isBlank()
+                            ? partName : Path.of(upload.getOriginalFilename()).getFileName().toString();
+                    if (upload.isEmpty() && (upload.getOriginalFilename() == null || upload.getOriginalFilename().isBlank())) {
+                        continue; // a file input of a form left empty
+                    }
+                    Path saved = directory.resolve("part-" + n++);
+                    upload.transferTo(saved);
+                    boolean workbookPart = partName.equals("workbook") || partName.equals("file")
+                            && (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx") || Workbook.looksLikeWorkbook(saved));
+                    if (workbookPart) {
+                        Workbook workbook = Workbook.open(saved, fileName);
+                        workbooks.add(workbook);
+                        sources.addAll(workbook.sources());
+                        ignoredSheets.addAll(workbook.ignoredSheets());
+                    } else {
+                        sources.add(CsvSource.of(kindOf(partName, kindField, fileName), saved, fileName));
+                    }
+                }
+            }
+            if (sources.isEmpty() && ignoredSheets.isEmpty()) {
+                throw new InvalidInputException("file", null, "no file uploaded: send CSV parts named customers, contacts, "
+                        + "accounts, instalments, payments or collateral, a part file with a field kind, or an .xlsx workbook");
+            }
+            return created(imports.run(sources, ignoredSheets, user.getName()));
+        } catch (UnusableFileException e) {
+            throw new InvalidInputException("file", e.file(), e.getMessage());
+        } finally {
+            workbooks.forEach(Workbook::close);
+            FileSystemUtils.deleteRecursively(directory);
+        }
+    }
+
+    /** The same rows as JSON: {@code {"customers": [{"customer_id": "C1", "name": "张三", ...}], "accounts": [...]}}. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ImportReport> importJson(HttpServletRequest request, Principal user) throws IOException {
+        requireImporter(request);
+        Path directory = Files.createTempDirectory("recoup-import-");
+        try (InputStream body = request.getInputStream()) {
+            return created(imports.run(JsonSpool.spool(body, directory), List.of(), user.getName()));
+        } catch (UnusableFileException e) {
+            throw new InvalidInputException("file", e.file(), e.getMessage());
+        } finally {
+            FileSystemUtils.deleteRecursively(directory);
+        }
+    }
+
+    @GetMapping("/{id}")
+    ImportReport report(@PathVariable long id) {
+        return importer.report(id);
+    }
+
+    @GetMapping("/{id}/rejections")
+    RejectionPage rejections(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "100") int size) {
+        return importer.rejections(id, page, size);
+    }
+
+    /** Replacing portfolio data is for managers and administrators, not for agents. */
+    private static void requireImporter(HttpServletRequest request) {
+        if (!request.isUserInRole("MANAGER") && !request.isUserInRole("ADMIN")) {
+            throw new AccessDeniedException("only managers and administrators import portfolio data");
+        }
+    }
+
+    private static ImportKind kindOf(String partName, String kindField, String fileName) {
+        if (partName.equals("file")) {
+            if (kindField == null || kindField.isBlank()) {
+                throw new InvalidInputException("kind", null, fileName + ": say what the file holds with a form field kind "
+                        + "(customers, contacts, accounts, instalments, payments or collateral)");
+            }
+            return ImportKind.byKey(kindField).orElseThrow(() -> unknownKind("kind", kindField));
+        }
+        return ImportKind.byKey(partName).orElseThrow(() -> unknownKind(partName, partName));
+    }
+
+    private static InvalidInputException unknownKind(String field, String value) {
+        return new InvalidInputException(field, value, "unknown kind " + value + "; the kinds are customers, contacts, "
+                + "accounts, instalments, payments and collateral");
+    }
+
+    private static ResponseEntity<ImportReport> created(ImportReport report) {
+        return ResponseEntity.created(URI.create("/api/v1/imports/" + report.id())).body(report);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.recoup.portfolio.imports;
+
+import dev.recoup.portfolio.ImportKind;
+import dev.recoup.portfolio.ImportReport.Counts;
+import dev.recoup.portfolio.domain.Cells;
+import dev.recoup.portfolio.domain.Problem;
+import dev.recoup.portfolio.domain.ReasonCode;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One import inside its transaction: for each kind in dependency order, stream the rows of its
+ * files through the checks into a staging table with COPY, then reject duplicates and rows whose
+ * customer or account does not exist, then upsert — all set-based, no round trip per row.
+ * Rejections found in Java are buffered a few thousand at a time and copied into the rejection
+ * table, so memory stays bounded however many rows fail.
+ */
+final class ImportRun {
+
+    /** Rejections held before they are copied to the database. */
+    private static final int REJECTION_BATCH = 5_000;
+
+    private final JdbcClient jdbc;
+    private final CopyManager copyManager;
+    private final long importId;
+    private final OffsetDateTime now;
+    private final List<String> currencies;
+    private final List<Rejected> pendingRejections = new ArrayList<>();
+
+    /** A rejection found while reading, waiting to be copied. */
+    private record Rejected(int fileNo, long rowNo, Problem problem) {
+    }
+
+    /** A source with its number in the import and its header checked. */
+    record PreparedSource(int fileNo, ImportSource source, HeaderMapping header) {
+    }
+
+    /** Counts of one file as they accumulate. */
+    static final class Tally {
+        long read;
+        long rejected;
+        long inserted;
+        long updated;
+
+        Counts counts() {
+            long accepted = read - rejected;
+            return new Counts(read, accepted, rejected, inserted, updated, accepted - inserted - updated);
+        }
+    }
+
+    ImportRun(JdbcClient jdbc, CopyManager copyManager, long importId, OffsetDateTime now, List<String> currencies) {
+        this.jdbc = jdbc;
+        this.copyManager = copyManager;
+        this.importId = importId;
+        this.now = now;
+        this.currencies = currencies;
+    }
+
+    /** Applies the sources (already in dependency order); returns the counts per file number. */
+    Map<Integer, Tally> apply(List<PreparedSource> sources) {
+        Map<Integer, Tally> tallies = new HashMap<>();
+        sources.forEach(s -> tallies.put(s.fileNo(), new Tally()));
+        for (ImportKind kind : ImportKind.values()) {
+            List<PreparedSource> ofKind = sources.stream().filter(s -> s.source().kind() == kind).toList();
+            if (!ofKind.isEmpty()) {
+                applyKind(StagedKind.of(kind, currencies), ofKind, tallies);
+            }
+        }
+        return tallies;
+    }
+
+    private void applyKind(StagedKind staged, List<PreparedSource> sources, Map<Integer, Tally> tallies) {
+        jdbc.sql(staged.createStaging()).update();
+        for (PreparedSource source : sources) {
+            stage(staged, source, tallies.get(source.fileNo()));
+        }
+        // Temporary tables are never analysed by autovacuum; without statistics the joins below
+        // would be planned for a tiny table.
+        jdbc.sql("analyze " + staged.stagingTable()).update();
+        addRejected(tallies, jdbc.sql(staged.rejectDuplicates())
+                .param("importId", importId)
+                .param("columnNo", staged.keyColumn().index())
+                .param("columnName", staged.keyColumn().name())
+                .param("keyDescription", staged.keyDescription()));
+        if (staged.parent() != null) {
+            addRejected(tallies, jdbc.sql(staged.rejectMissingParents())
+                    .param("importId", importId)
+                    .param("columnNo", staged.parent().reportColumn().index())
+                    .param("columnName", staged.parent().reportColumn().name())
+                    .param("code", staged.parent().code().key()));
+        }
+        String upsert = staged.upsertFile();
+        for (PreparedSource source : sources) {
+            Tally tally = tallies.get(source.fileNo());
+            jdbc.sql(upsert).param("now", now).param("fileNo", source.fileNo()).query((rs, n) -> {
+                tally.inserted = rs.getLong("inserted");
+                tally.updated = rs.getLong("updated");
+                return null;
+            }).list();
+        }
+        jdbc.sql("drop table " + staged.stagingTable()).update();
+    }
+
+    private static void addRejected(Map<Integer, Tally> tallies, JdbcClient.StatementSpec rejections) {
+        rejections.query((rs, n) -> tallies.get(rs.getInt("file_no")).rejected += rs.getLong("rejected")).list();
+    }
+
+    /** Streams one file's rows through the checks into the staging table. */
+    private void stage(StagedKind staged, PreparedSource prepared, Tally tally) {
+        ImportSource source = prepared.source();
+        HeaderMapping header = prepared.header();
+        Cells cells = new Cells(staged.layout());
+        String[] byColumn = new String[staged.layout().size()];
+        CopyText copy = null;
+        try (RowStream rows = source.open(staged.layout())) {
+            while (rows.next()) {
+                String[] fields = rows.fields();
+                if (HeaderMapping.blank(fields)) {
+                    continue;
+                }
+                tally.read++;
+                header.arrange(fields, byColumn);
+                cells.load(byColumn);
+                int beyond = header.cellsBeyondHeader(fields);
+                if (beyond > 0) {
+                    cells.rejectRow(ReasonCode.TOO_MANY_FIELDS, beyond, header.headerWidth());
+                }
+                if (copy == null) {
+                    copy = new CopyText(copyManager, staged.copyStaging());
+                }
+                if (staged.stager().stage(cells, copy)) {
+                    copy.number(prepared.fileNo()).number(rows.rowNumber()).endRow();
+                } else {
+                    tally.rejected++;
+                    for (Problem problem : cells.problems()) {
+                        pendingRejections.add(new Rejected(prepared.fileNo(), rows.rowNumber(), problem));
+                    }
+                    if (pendingRejections.size() >= REJECTION_BATCH) {
+                        // One COPY at a time per connection: pause the staging copy to write them.
+                        copy.finish();
+                        copy = null;
+                        flushRejections();
+                    }
+                }
+            }
+            if (copy != null) {
+                copy.finish();
+                copy = null;
+            }
+            flushRejections();
+        } catch (IOException e) {
+            throw new UnusableFileException(source.label(), "cannot be read (" + e.getMessage() + ")", e);
+        } finally {
+            if (copy != null) {
+                copy.close();
+            }
+        }
+    }
+
+    private void flushRejections() {
+        if (pendingRejections.isEmpty()) {
+            return;
+        }
+        try (CopyText copy = new CopyText(copyManager,
+                "copy portfolio_import_rejection (import_id, file_no, row_no, column_no, column_name, value, code, args) from stdin")) {
+            for (Rejected r : pendingRejections) {
+                Problem p = r.problem();
+                copy.number(importId).number(r.fileNo()).number(r.rowNo())
+                        .number(p.column() == null ? -1 : p.column().index())
+                        .text(p.column() == null ? null : p.column().name())
+                        .text(p.value() == null ? null : shorten(p.value()))
+                        .text(p.code().key())
+                        .array(p.args())
+                        .endRow();
+            }
+            copy.finish();
+        }
+        pendingRejections.clear();
+    }
+
+    /**
+     * Values are kept to show the user what was read; a megabyte of garbage need not be kept
+     * whole, and a NUL (which PostgreSQL text cannot hold) is shown as a replacement character.
+     */
+    static String shorten(String value) {
+        String shown = value.length() <= 200 ? value : value.substring(0, 200) + "…";
+        return shown.replace('\0', '\uFFFD');
+    }
+}
