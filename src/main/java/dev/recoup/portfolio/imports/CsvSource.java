@@ -100,7 +100,7 @@ public record CsvSource(ImportKind kind, Path path, String file, String sheet, i
             for (int i = 0; i < cells.length; i++) {
                 if (cells[i].indexOf(REPLACEMENT_CHARACTER) >= 0) {
                     String column = names != null && i < names.size() ? " (column " + names.get(i) + ")" : "";
-                    throw new UnusableFileException(source.label(), "is not UTF-8 text: row " + rowNumber + column
+                    throw new UnusableFileException(source.label(), "not UTF-8 text: row " + rowNumber + column
                             + " has bytes that are no UTF-8 character; save the file as \"CSV UTF-8\"");
                 }
             }
@@ -110,7 +110,7 @@ public record CsvSource(ImportKind kind, Path path, String file, String sheet, i
             try {
                 return records.hasNext() ? records.next() : null;
             } catch (UncheckedIOException | CsvParseException e) {
-                throw new UnusableFileException(source.label(), "cannot be read as CSV after row " + rowNumber + ": "
+                throw new UnusableFileException(source.label(), "not readable as CSV after row " + rowNumber + ": "
                         + e.getMessage(), e);
             }
         }

@@ -27,7 +27,7 @@ final class HeaderMapping {
 
     static HeaderMapping of(ImportSource source, List<String> header, Layout layout) {
         if (header == null) {
-            throw new UnusableFileException(source.label(), "is empty: it has no header row");
+            throw new UnusableFileException(source.label(), "empty file: no header row");
         }
         int[] fileIndex = new int[layout.size()];
         Arrays.fill(fileIndex, -1);
@@ -49,7 +49,7 @@ final class HeaderMapping {
             }
         }
         if (width == 0) {
-            throw new UnusableFileException(source.label(), "has no header: its first row is empty");
+            throw new UnusableFileException(source.label(), "no header: the first row is empty");
         }
         List<String> missing = layout.columns().stream()
                 .filter(c -> c.required() && fileIndex[c.index()] < 0).map(Column::name).toList();

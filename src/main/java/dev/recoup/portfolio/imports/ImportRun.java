@@ -156,7 +156,7 @@ final class ImportRun {
             }
             flushRejections();
         } catch (IOException e) {
-            throw new UnusableFileException(source.label(), "cannot be read (" + e.getMessage() + ")", e);
+            throw new UnusableFileException(source.label(), "unreadable (" + e.getMessage() + ")", e);
         } finally {
             if (copy != null) {
                 copy.close();

@@ -79,7 +79,7 @@ public class ImportService {
             try (RowStream rows = source.open(layout)) {
                 prepared.add(new PreparedSource(prepared.size() + 1, source, HeaderMapping.of(source, rows.header(), layout)));
             } catch (IOException e) {
-                throw new UnusableFileException(source.label(), "cannot be read (" + e.getMessage() + ")", e);
+                throw new UnusableFileException(source.label(), "unreadable (" + e.getMessage() + ")", e);
             }
         }
         return prepared;

@@ -59,15 +59,15 @@ public final class Workbook implements Closeable {
             throw new UncheckedIOException(e);
         }
         if (read == 0) {
-            throw new UnusableFileException(fileName, "is empty");
+            throw new UnusableFileException(fileName, "empty file");
         }
         if (ReadableWorkbook.isOLE2Header(start)) {
-            throw new UnusableFileException(fileName, "is an old .xls workbook (or encrypted); save it as .xlsx");
+            throw new UnusableFileException(fileName, "an old .xls workbook (or an encrypted one); save it as .xlsx");
         }
         try {
             return new Workbook(new ReadableWorkbook(path.toFile()), fileName);
         } catch (IOException | RuntimeException e) {
-            throw new UnusableFileException(fileName, "is not a readable .xlsx workbook (" + e.getMessage() + ")", e);
+            throw new UnusableFileException(fileName, "not a readable .xlsx workbook (" + e.getMessage() + ")", e);
         }
     }
 
@@ -130,7 +130,7 @@ public final class Workbook implements Closeable {
             try {
                 return new SheetRows(this, sheet.openStream(), layout);
             } catch (IOException | RuntimeException e) {
-                throw new UnusableFileException(label(), "cannot be read (" + e.getMessage() + ")", e);
+                throw new UnusableFileException(label(), "unreadable (" + e.getMessage() + ")", e);
             }
         }
     }
@@ -184,7 +184,7 @@ public final class Workbook implements Closeable {
             try {
                 return rows.hasNext() ? rows.next() : null;
             } catch (RuntimeException e) {
-                throw new UnusableFileException(source.label(), "cannot be read after row " + rowNumber + " ("
+                throw new UnusableFileException(source.label(), "unreadable after row " + rowNumber + " ("
                         + e.getMessage() + ")", e);
             }
         }
