@@ -6,7 +6,7 @@ package dev.recoup.portfolio.domain;
  * <ul>
  *   <li>mobile: 11 digits starting 13–19, stored as the bare digits ({@code 13812345678});</li>
  *   <li>landline: area code (010, 02x or 0xxx) and a 7–8 digit local number not starting with
- *       0 or 1, stored as {@code 010-12345678}.</li>
+ *       0, stored as {@code 010-12345678}.</li>
  * </ul>
  * Spaces, dashes, dots and brackets are ignored, as is a country prefix +86, 0086 or 86 (after
  * which a landline's area code comes without its leading 0).
@@ -65,7 +65,7 @@ public record PhoneNumber(String value, boolean mobile) {
             return Checked.invalid(ReasonCode.PHONE_INVALID);
         }
         int localLength = number.length() - areaLength;
-        if (localLength < 7 || localLength > 8 || number.charAt(areaLength) < '2') {
+        if (localLength < 7 || localLength > 8 || number.charAt(areaLength) == '0') {
             return Checked.invalid(ReasonCode.PHONE_INVALID);
         }
         return Checked.valid(new PhoneNumber(number.substring(0, areaLength) + "-" + number.substring(areaLength), false));
