@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +33,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +60,8 @@ class ImportController {
      * workbook in a part {@code file} or {@code workbook}.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportReport> importFiles(MultipartHttpServletRequest request, Principal user) throws IOException {
-        requireImporter(request);
+    ResponseEntity<ImportReport> importFiles(MultipartHttpServletRequest request) throws IOException {
+        String user = importingUser();
         Path directory = Files.createTempDirectory("recoup-import-");
         List<Workbook> workbooks = new ArrayList<>();
         try {
@@ -93,7 +95,7 @@ class ImportController {
                 throw new InvalidInputException("file", null, "no file uploaded: send CSV parts named customers, contacts, "
                         + "accounts, instalments, payments or collateral, a part file with a field kind, or an .xlsx workbook");
             }
-            return created(imports.run(sources, ignoredSheets, user.getName()));
+            return created(imports.run(sources, ignoredSheets, user));
         } catch (UnusableFileException e) {
             throw new InvalidInputException("file", e.file(), e.getMessage());
         } finally {
@@ -104,11 +106,11 @@ class ImportController {
 
     /** The same rows as JSON: {@code {"customers": [{"customer_id": "C1", "name": "张三", ...}], "accounts": [...]}}. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportReport> importJson(HttpServletRequest request, Principal user) throws IOException {
-        requireImporter(request);
+    ResponseEntity<ImportReport> importJson(HttpServletRequest request) throws IOException {
+        String user = importingUser();
         Path directory = Files.createTempDirectory("recoup-import-");
         try (InputStream body = request.getInputStream()) {
-            return created(imports.run(JsonSpool.spool(body, directory), List.of(), user.getName()));
+            return created(imports.run(JsonSpool.spool(body, directory), List.of(), user));
         } catch (UnusableFileException e) {
             throw new InvalidInputException("file", e.file(), e.getMessage());
         } finally {
@@ -127,11 +129,19 @@ class ImportController {
         return importer.rejections(id, page, size);
     }
 
-    /** Replacing portfolio data is for managers and administrators, not for agents. */
-    private static void requireImporter(HttpServletRequest request) {
-        if (!request.isUserInRole("MANAGER") && !request.isUserInRole("ADMIN")) {
+    /**
+     * The user importing: replacing portfolio data is for managers and administrators, not for
+     * agents. Read from the security context rather than the request, which for multipart
+     * requests may be an unwrapped one.
+     */
+    private static String importingUser() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        boolean allowed = user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_MANAGER") || a.equals("ROLE_ADMIN"));
+        if (!allowed) {
             throw new AccessDeniedException("only managers and administrators import portfolio data");
         }
+        return user.getName();
     }
 
     private static ImportKind kindOf(String partName, String kindField, String fileName) {
