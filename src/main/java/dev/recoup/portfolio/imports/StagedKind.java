@@ -58,6 +58,16 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
     record Upsert(String table, String conflict, List<String[]> columns, boolean stamped) {
     }
 
+    /** The staging columns the set-based statements join and group on. */
+    List<String> analysedColumns() {
+        var columns = new java.util.LinkedHashSet<>(key);
+        if (parent != null) {
+            columns.add(parent.stagingRef());
+        }
+        columns.add("file_no");
+        return List.copyOf(columns);
+    }
+
     String stagingTable() {
         return "stage_" + kind.key();
     }
@@ -127,7 +137,10 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
      * Inserts new rows and updates changed ones of one file; a row equal to the stored one is not
      * touched (its updated_at stays). Returns one row: inserted, updated.
      *
-     * <p>{@code xmax = 0} tells an inserted row from an updated one: an update through ON CONFLICT
+     * <p>Rows equal to the stored ones are left out before the upsert (the anti-join): ON CONFLICT
+     * would lock each of them, writing to every page of the table on a re-import that changes
+     * nothing. The upsert's own WHERE still guards against a concurrent change in between.
+     * {@code xmax = 0} tells an inserted row from an updated one: an update through ON CONFLICT
      * stamps the row with the updating transaction's id.
      */
     String upsertFile() {
@@ -140,10 +153,16 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
         String from = parent == null
                 ? stagingTable() + " s"
                 : stagingTable() + " s join " + parent.table() + " p on p." + parent.refColumn() + " = s." + parent.stagingRef();
+        String sameKey = conflict.stream().map(c -> "stored." + c + " = " + expressions.get(targets.indexOf(c)))
+                .collect(Collectors.joining(" and "));
+        String sameValues = "(" + updatable.stream().map(c -> "stored." + c).collect(Collectors.joining(", ")) + ") is not distinct from ("
+                + updatable.stream().map(c -> expressions.get(targets.indexOf(c))).collect(Collectors.joining(", ")) + ")";
         return """
                 with up as (
                     insert into %1$s as t (%2$s%3$s)
-                    select %4$s%5$s from %6$s where s.file_no = :fileNo
+                    select %4$s%5$s from %6$s
+                    where s.file_no = :fileNo
+                      and not exists (select 1 from %1$s stored where %11$s and %12$s)
                     on conflict (%7$s) do update set %8$s, updated_at = excluded.updated_at
                     where (%9$s) is distinct from (%10$s)
                     returning t.xmax = 0 as inserted
@@ -153,7 +172,8 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
                         from, upsert.conflict(),
                         updatable.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")),
                         updatable.stream().map(c -> "t." + c).collect(Collectors.joining(", ")),
-                        updatable.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")));
+                        updatable.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")),
+                        sameKey, sameValues);
     }
 
     /** The staging definition of every kind; accounts need the accepted currencies. */
