@@ -11,6 +11,7 @@ import dev.recoup.portfolio.imports.JsonSpool;
 import dev.recoup.portfolio.imports.UnusableFileException;
 import dev.recoup.portfolio.imports.Workbook;
 import dev.recoup.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,13 @@ class ImportController {
      * workbook in a part {@code file} or {@code workbook}.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import portfolio files (CSV or an .xlsx workbook)", description = """
+            CSV parts named by kind (customers, contacts, accounts, instalments, payments, collateral; \
+            a kind may come in several parts), or one part `file` with a form field `kind`, or an .xlsx \
+            workbook in a part `file` or `workbook` with one sheet per kind. Kinds are applied in \
+            dependency order in one transaction. Rows that fail their checks are rejected and reported; \
+            a file unusable as a whole refuses the import (400) and changes nothing. 409 while a daily \
+            run reads the portfolio. See docs/import-format.md.""")
     ResponseEntity<ImportReport> importFiles(MultipartHttpServletRequest request) throws IOException {
         String user = importingUser();
         Path directory = Files.createTempDirectory("recoup-import-");
@@ -106,6 +114,10 @@ class ImportController {
 
     /** The same rows as JSON: {@code {"customers": [{"customer_id": "C1", "name": "张三", ...}], "accounts": [...]}}. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import portfolio rows as JSON", description = """
+            A JSON object of arrays named by kind, each element an object with the column names of the \
+            CSV format: {"customers": [{"customer_id": "C1", "name": "张三"}], "accounts": [...]}. \
+            Rows are numbered by their position in their array, from 1.""")
     ResponseEntity<ImportReport> importJson(HttpServletRequest request) throws IOException {
         String user = importingUser();
         Path directory = Files.createTempDirectory("recoup-import-");
@@ -119,11 +131,13 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "The report of an import, with its first 100 rejections")
     ImportReport report(@PathVariable long id) {
         return importer.report(id);
     }
 
     @GetMapping("/{id}/rejections")
+    @Operation(summary = "All rejections of an import, a page at a time (page from 0, size up to 1000)")
     RejectionPage rejections(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "100") int size) {
         return importer.rejections(id, page, size);

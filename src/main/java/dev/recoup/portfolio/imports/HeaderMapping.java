@@ -55,7 +55,7 @@ final class HeaderMapping {
                 .filter(c -> c.required() && fileIndex[c.index()] < 0).map(Column::name).toList();
         if (!missing.isEmpty()) {
             throw new UnusableFileException(source.label(), "the header lacks the required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (a " + source.kind().key() + " file needs "
+                    + String.join(", ", missing) + " (required for " + source.kind().key() + ": "
                     + String.join(", ", layout.columns().stream().filter(Column::required).map(Column::name).toList()) + ")");
         }
         ignored.addAll(source.ignoredFields());

@@ -148,7 +148,7 @@ final class ImportRun {
                 tally.read++;
                 header.arrange(fields, byColumn);
                 cells.load(byColumn);
-                int beyond = header.cellsBeyondHeader(fields);
+                int beyond = source.rejectsCellsBeyondHeader() ? header.cellsBeyondHeader(fields) : 0;
                 if (beyond > 0) {
                     cells.rejectRow(ReasonCode.TOO_MANY_FIELDS, beyond, header.headerWidth());
                 }

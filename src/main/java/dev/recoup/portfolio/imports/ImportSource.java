@@ -25,6 +25,15 @@ public interface ImportSource {
      */
     RowStream open(Layout layout) throws IOException;
 
+    /**
+     * Whether a row with non-empty cells beyond the header is rejected. In CSV such cells mean a
+     * value with an unquoted comma has shifted the rest of the row; in a workbook they are only
+     * notes in a column without a heading.
+     */
+    default boolean rejectsCellsBeyondHeader() {
+        return true;
+    }
+
     /** Fields the source met but did not pass on (JSON keys that are no column). */
     default List<String> ignoredFields() {
         return List.of();

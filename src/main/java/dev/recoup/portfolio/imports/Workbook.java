@@ -126,6 +126,11 @@ public final class Workbook implements Closeable {
         }
 
         @Override
+        public boolean rejectsCellsBeyondHeader() {
+            return false;
+        }
+
+        @Override
         public RowStream open(Layout layout) {
             try {
                 return new SheetRows(this, sheet.openStream(), layout);

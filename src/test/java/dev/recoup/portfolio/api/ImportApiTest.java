@@ -147,6 +147,7 @@ class ImportApiTest {
             customers.value(1, 2, "1990-01-31");
             customers.value(2, 0, "C2");
             customers.value(2, 2, "1990-02-31");
+            customers.value(1, 4, "a note beside the table, not a shifted value");
         });
 
         mvc.perform(asManager(multipart("/api/v1/imports").file(new MockMultipartFile("file", "portfolio.xlsx",
