@@ -108,11 +108,10 @@ final class ImportRun {
         String upsert = staged.upsertFile();
         for (PreparedSource source : sources) {
             Tally tally = tallies.get(source.fileNo());
-            jdbc.sql(upsert).param("now", now).param("fileNo", source.fileNo()).query((rs, n) -> {
-                tally.inserted = rs.getLong("inserted");
-                tally.updated = rs.getLong("updated");
-                return null;
-            }).list();
+            long[] insertedAndUpdated = jdbc.sql(upsert).param("now", now).param("fileNo", source.fileNo())
+                    .query((rs, n) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")}).single();
+            tally.inserted = insertedAndUpdated[0];
+            tally.updated = insertedAndUpdated[1];
         }
         jdbc.sql("drop table " + staged.stagingTable()).update();
         long done = System.nanoTime();
@@ -128,8 +127,11 @@ final class ImportRun {
         return (to - from) / 1_000_000;
     }
 
+    /** Adds the rows a statement rejected, which it returns as (file_no, rejected), to each file's count. */
     private static void addRejected(Map<Integer, Tally> tallies, JdbcClient.StatementSpec rejections) {
-        rejections.query((rs, n) -> tallies.get(rs.getInt("file_no")).rejected += rs.getLong("rejected")).list();
+        rejections.query(rs -> {
+            tallies.get(rs.getInt("file_no")).rejected += rs.getLong("rejected");
+        });
     }
 
     /** Streams one file's rows through the checks into the staging table. */
