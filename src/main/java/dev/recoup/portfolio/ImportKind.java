@@ -1,5 +1,6 @@
 package dev.recoup.portfolio;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,11 @@ public enum ImportKind {
     /** The name used for parts, sheets, files and JSON keys: {@code customers}, {@code contacts}, ... */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** All keys for messages: {@code customers, contacts, accounts, instalments, payments, collateral}. */
+    public static String allKeys() {
+        return String.join(", ", Arrays.stream(values()).map(ImportKind::key).toList());
     }
 
     /** The kind a part, sheet or file is named after; case and surrounding blanks do not matter. */

@@ -100,8 +100,8 @@ class ImportController {
                 }
             }
             if (sources.isEmpty() && ignoredSheets.isEmpty()) {
-                throw new InvalidInputException("file", null, "no file uploaded: send CSV parts named customers, contacts, "
-                        + "accounts, instalments, payments or collateral, a part file with a field kind, or an .xlsx workbook");
+                throw new InvalidInputException("file", null, "no file uploaded: send CSV parts named by kind ("
+                        + ImportKind.allKeys() + "), a part file with a field kind, or an .xlsx workbook");
             }
             return created(imports.run(sources, ignoredSheets, user));
         } catch (UnusableFileException e) {
@@ -161,8 +161,8 @@ class ImportController {
     private static ImportKind kindOf(String partName, String kindField, String fileName) {
         if (partName.equals("file")) {
             if (kindField == null || kindField.isBlank()) {
-                throw new InvalidInputException("kind", null, fileName + ": say what the file holds with a form field kind "
-                        + "(customers, contacts, accounts, instalments, payments or collateral)");
+                throw new InvalidInputException("kind", null, fileName + ": say what the file holds with a form field kind ("
+                        + ImportKind.allKeys() + ")");
             }
             return ImportKind.byKey(kindField).orElseThrow(() -> unknownKind("kind", kindField));
         }
@@ -170,8 +170,7 @@ class ImportController {
     }
 
     private static InvalidInputException unknownKind(String field, String value) {
-        return new InvalidInputException(field, value, "unknown kind " + value + "; the kinds are customers, contacts, "
-                + "accounts, instalments, payments and collateral");
+        return new InvalidInputException(field, value, "unknown kind " + value + "; the kinds are " + ImportKind.allKeys());
     }
 
     private static ResponseEntity<ImportReport> created(ImportReport report) {

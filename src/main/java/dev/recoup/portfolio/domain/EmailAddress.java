@@ -1,5 +1,7 @@
 package dev.recoup.portfolio.domain;
 
+import java.util.Locale;
+
 /**
  * The shape of an e-mail address: one {@code @}, a local part without blanks, a domain of at
  * least two dot-separated labels of letters, digits and hyphens. Whether the mailbox exists is
@@ -38,6 +40,6 @@ public final class EmailAddress {
             }
         }
         // Domains are case-insensitive; writing them in lower case lets the same address match itself.
-        return Checked.valid(text.substring(0, at + 1) + domain.toLowerCase(java.util.Locale.ROOT));
+        return Checked.valid(text.substring(0, at + 1) + domain.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,7 @@
 package dev.recoup.portfolio.domain;
 
+import java.util.Set;
+
 /**
  * An administrative division code of GB/T 2260: six digits, the first two the province
  * (11 Beijing, 50 Chongqing … 65 Xinjiang, 71 Taiwan, 81 Hong Kong, 82 Macao). Whether the county exists is not
@@ -7,7 +9,7 @@ package dev.recoup.portfolio.domain;
  */
 public final class RegionCode {
 
-    private static final java.util.Set<String> PROVINCES = java.util.Set.of(
+    private static final Set<String> PROVINCES = Set.of(
             "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
             "71", "81", "82");

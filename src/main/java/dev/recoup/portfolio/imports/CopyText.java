@@ -3,6 +3,7 @@ package dev.recoup.portfolio.imports;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class CopyText implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not start " + copySql, e);
         }
-        this.out = new java.io.BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER);
+        this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER);
     }
 
     CopyText text(String value) {

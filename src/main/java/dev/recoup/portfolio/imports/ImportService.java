@@ -9,6 +9,7 @@ import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.PortfolioWriteLock;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class ImportService {
             if (sources.isEmpty()) {
                 String sheets = ignoredSheets.isEmpty() ? "" : " (sheets found: " + String.join(", ", ignoredSheets) + ")";
                 throw new InvalidInputException("file", null, "nothing to import: no file, sheet or array is named like a kind ("
-                        + String.join(", ", java.util.Arrays.stream(ImportKind.values()).map(ImportKind::key).toList()) + ")" + sheets);
+                        + ImportKind.allKeys() + ")" + sheets);
             }
             List<PreparedSource> prepared = prepare(sources);
             long importId = transaction.execute(status -> apply(prepared, ignoredSheets, requestedBy));
@@ -121,7 +122,7 @@ public class ImportService {
         return importId;
     }
 
-    private org.postgresql.copy.CopyManager copyManager() {
+    private CopyManager copyManager() {
         try {
             return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
         } catch (SQLException e) {

@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,8 +51,7 @@ public final class JsonSpool {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 ImportKind kind = ImportKind.byKey(name).orElseThrow(() -> new InvalidInputException("kind", name,
-                        "unknown kind " + name + "; the kinds are " + String.join(", ",
-                                java.util.Arrays.stream(ImportKind.values()).map(ImportKind::key).toList())));
+                        "unknown kind " + name + "; the kinds are " + ImportKind.allKeys()));
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
                     throw invalid(name + " must be an array of objects");
                 }
@@ -78,7 +77,7 @@ public final class JsonSpool {
                 if (parser.currentToken() != JsonToken.START_OBJECT) {
                     throw invalid(kind.key() + "[" + position + "] must be an object");
                 }
-                java.util.Arrays.fill(row, "");
+                Arrays.fill(row, "");
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                     String field = parser.currentName();
                     JsonToken value = parser.nextToken();

@@ -12,6 +12,8 @@ import dev.recoup.portfolio.domain.Layout;
 import dev.recoup.portfolio.domain.PaymentRecord;
 import dev.recoup.portfolio.domain.ReasonCode;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -60,7 +62,7 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
 
     /** The staging columns the set-based statements join and group on. */
     List<String> analysedColumns() {
-        var columns = new java.util.LinkedHashSet<>(key);
+        var columns = new LinkedHashSet<>(key);
         if (parent != null) {
             columns.add(parent.stagingRef());
         }
@@ -241,7 +243,7 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
 
     /** The parent's internal id first, then columns filled from the staging column of the same name. */
     private static List<String[]> withParent(String parentIdColumn, String... columns) {
-        var all = new java.util.ArrayList<String[]>();
+        var all = new ArrayList<String[]>();
         all.add(new String[] {parentIdColumn, "p.id"});
         all.addAll(same(columns));
         return List.copyOf(all);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -162,7 +163,7 @@ public final class Workbook implements Closeable {
             }
             rowNumber = first.getRowNum();
             String[] names = cells(first, new boolean[0]);
-            header = java.util.Arrays.asList(names);
+            header = Arrays.asList(names);
             dateColumns = new boolean[names.length];
             for (int i = 0; i < names.length; i++) {
                 dateColumns[i] = names[i] != null && layout.find(names[i]).map(Column::date).orElse(false);
