@@ -69,7 +69,7 @@ class ImportController {
             a file unusable as a whole refuses the import (400) and changes nothing. 409 while a daily \
             run reads the portfolio. See docs/import-format.md.""")
     ResponseEntity<ImportReport> importFiles(MultipartHttpServletRequest request) throws IOException {
-        String user = importingUser();
+        String user = managerOrAdmin();
         Path directory = Files.createTempDirectory("recoup-import-");
         List<Workbook> workbooks = new ArrayList<>();
         try {
@@ -119,7 +119,7 @@ class ImportController {
             CSV format: {"customers": [{"customer_id": "C1", "name": "张三"}], "accounts": [...]}. \
             Rows are numbered by their position in their array, from 1.""")
     ResponseEntity<ImportReport> importJson(HttpServletRequest request) throws IOException {
-        String user = importingUser();
+        String user = managerOrAdmin();
         Path directory = Files.createTempDirectory("recoup-import-");
         try (InputStream body = request.getInputStream()) {
             return created(imports.run(JsonSpool.spool(body, directory), List.of(), user));
@@ -133,6 +133,7 @@ class ImportController {
     @GetMapping("/{id}")
     @Operation(summary = "The report of an import, with its first 100 rejections")
     ImportReport report(@PathVariable long id) {
+        managerOrAdmin();
         return importer.report(id);
     }
 
@@ -140,20 +141,22 @@ class ImportController {
     @Operation(summary = "All rejections of an import, a page at a time (page from 0, size up to 1000)")
     RejectionPage rejections(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "100") int size) {
+        managerOrAdmin();
         return importer.rejections(id, page, size);
     }
 
     /**
-     * The user importing: replacing portfolio data is for managers and administrators, not for
-     * agents. Read from the security context rather than the request, which for multipart
+     * The user, who must be a manager or an administrator: importing replaces portfolio data, and
+     * reports show the lender's cells as they were (ID numbers, phones) unmasked. Agents may do
+     * neither. Read from the security context rather than the request, which for multipart
      * requests may be an unwrapped one.
      */
-    private static String importingUser() {
+    private static String managerOrAdmin() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         boolean allowed = user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> a.equals("ROLE_MANAGER") || a.equals("ROLE_ADMIN"));
         if (!allowed) {
-            throw new AccessDeniedException("only managers and administrators import portfolio data");
+            throw new AccessDeniedException("only managers and administrators import portfolio data and read import reports");
         }
         return user.getName();
     }

@@ -277,6 +277,17 @@ class ImportApiTest {
     }
 
     @Test
+    void agentsCannotReadImportReportsWhichShowPersonalDataUnmasked() throws Exception {
+        String answer = mvc.perform(asManager(multipartOf(SAMPLES_WITH_ERRORS, KINDS)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long id = json.readTree(answer).get("id").asLong();
+
+        mvc.perform(get("/api/v1/imports/" + id).with(httpBasic("agent", "recoup-agent"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/imports/" + id + "/rejections").with(httpBasic("agent", "recoup-agent"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/imports/" + id).with(httpBasic("admin", "recoup-admin"))).andExpect(status().isOk());
+    }
+
+    @Test
     void agentsCannotImport() throws Exception {
         mvc.perform(multipartOf(SAMPLES, KINDS).with(httpBasic("agent", "recoup-agent")))
                 .andExpect(status().isForbidden());
