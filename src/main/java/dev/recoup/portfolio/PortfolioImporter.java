@@ -5,6 +5,7 @@ import dev.recoup.portfolio.imports.CsvSource;
 import dev.recoup.portfolio.imports.ImportReports;
 import dev.recoup.portfolio.imports.ImportService;
 import dev.recoup.portfolio.imports.ImportSource;
+import dev.recoup.portfolio.imports.UnusableFileException;
 import dev.recoup.portfolio.imports.Workbook;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
@@ -45,41 +46,26 @@ public class PortfolioImporter {
      * Imports the CSV files of a directory, each named after its kind: {@code customers.csv},
      * {@code contacts.csv}, {@code accounts.csv}, {@code instalments.csv}, {@code payments.csv},
      * {@code collateral.csv}; a kind may be split over several files ({@code instalments-1.csv},
-     * {@code instalments_2024.csv}). Any {@code .xlsx} workbook in the directory is imported too.
-     * Other files are left alone; a CSV file named after no kind refuses the import.
+     * {@code instalments_2024.csv}). Other files, workbooks included (a directory often holds the
+     * same rows as CSV and as .xlsx; use {@link #importWorkbook} for those), are left alone; a
+     * CSV file named after no kind refuses the import.
      *
      * @throws InvalidInputException when a file is unusable as a whole; nothing changes then
      * @throws ConflictException     when a daily run is reading the portfolio
      */
     public ImportReport importDirectory(Path directory) {
-        List<Path> files;
+        List<ImportFile> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(Files::isRegularFile).sorted().toList();
+            for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    files.add(new ImportFile(kindOfFileName(name), file));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
-        List<ImportSource> sources = new ArrayList<>();
-        List<String> ignoredSheets = new ArrayList<>();
-        List<Workbook> workbooks = new ArrayList<>();
-        try {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.endsWith(".csv")) {
-                    sources.add(CsvSource.of(kindOfFileName(name), file, name));
-                } else if (lower.endsWith(".xlsx")) {
-                    Workbook workbook = Workbook.open(file, name);
-                    workbooks.add(workbook);
-                    sources.addAll(workbook.sources());
-                    ignoredSheets.addAll(workbook.ignoredSheets());
-                }
-            }
-            return imports.run(sources, ignoredSheets, REQUESTED_BY);
-        } catch (dev.recoup.portfolio.imports.UnusableFileException e) {
-            throw new InvalidInputException("file", e.file(), e.getMessage());
-        } finally {
-            workbooks.forEach(Workbook::close);
-        }
+        return importFiles(files);
     }
 
     /**
@@ -106,7 +92,7 @@ public class PortfolioImporter {
         String name = workbook.getFileName().toString();
         try (Workbook book = Workbook.open(workbook, name)) {
             return imports.run(book.sources(), book.ignoredSheets(), REQUESTED_BY);
-        } catch (dev.recoup.portfolio.imports.UnusableFileException e) {
+        } catch (UnusableFileException e) {
             throw new InvalidInputException("file", e.file(), e.getMessage());
         }
     }

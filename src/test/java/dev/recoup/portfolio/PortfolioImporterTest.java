@@ -353,6 +353,20 @@ class PortfolioImporterTest {
     }
 
     @Test
+    void theDemoSampleImportsWithoutRejectionsAndItsWorkbookHoldsTheSameRows() {
+        Path demo = Path.of("samples", "demo-small");
+
+        ImportReport csv = importer.importDirectory(demo);
+        ImportReport workbook = importer.importWorkbook(demo.resolve("portfolio.xlsx"));
+
+        assertThat(csv.rejections()).isEmpty();
+        assertThat(csv.files()).hasSize(6).as("the workbook is not read with the CSV files").allSatisfy(f -> assertThat(f.sheet()).isNull());
+        assertThat(csv.total().inserted()).isEqualTo(csv.total().read()).isPositive();
+        assertThat(workbook.rejections()).isEmpty();
+        assertThat(workbook.total().unchanged()).as("every sheet row equals its CSV row").isEqualTo(csv.total().read());
+    }
+
+    @Test
     void aReportCanBeReadAgainLater() {
         ImportReport report = importer.importDirectory(SAMPLES_WITH_ERRORS);
 
