@@ -3,7 +3,8 @@ package dev.recoup.platform.web;
 import dev.recoup.platform.security.DemoUsersProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,13 @@ class StartupBanner {
         this.env = env;
     }
 
+    /** After the demo portfolio is loaded (an ApplicationRunner), so the page has something to show. */
     @EventListener
-    void onStarted(WebServerInitializedEvent event) {
-        int port = event.getWebServer().getPort();
+    void onReady(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        int port = web.getWebServer().getPort();
         StringBuilder text = new StringBuilder("\n\n  Recoup is running: open http://localhost:").append(port).append("/\n");
         text.append("  API documentation: http://localhost:").append(port).append("/swagger-ui.html\n");
         text.append("  Database: ").append("true".equals(env.getProperty("recoup.database.embedded.active"))
