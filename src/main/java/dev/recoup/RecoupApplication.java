@@ -24,7 +24,7 @@ public class RecoupApplication {
             System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("bench")) {
-            System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(BenchCommand.run(RecoupApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(RecoupApplication.class, args);
     }

@@ -4,7 +4,7 @@ import dev.recoup.casework.CaseSynchronisation;
 import dev.recoup.dailyrun.persistence.AccountChunkAssessor;
 import dev.recoup.dailyrun.persistence.CustomerAssessor;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
-import dev.recoup.dailyrun.persistence.DailyRunLedger.Run;
+import dev.recoup.dailyrun.DailyRun;
 import dev.recoup.dailyrun.persistence.StatusSnapshots;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
@@ -86,17 +86,17 @@ public class DailyRunService {
     }
 
     /** Runs to the end in the caller's thread (benchmarks, demo loading, tests). */
-    public Run runToCompletion(LocalDate businessDate, String triggeredBy) {
+    public DailyRun runToCompletion(LocalDate businessDate, String triggeredBy) {
         long runId = begin(businessDate, triggeredBy);
         execute(runId);
         return find(runId);
     }
 
-    public Run find(long runId) {
+    public DailyRun find(long runId) {
         return ledger.find(runId).orElseThrow(() -> new NotFoundException("daily run", runId));
     }
 
-    public List<DailyRunLedger.Step> steps(long runId) {
+    public List<DailyRunStep> steps(long runId) {
         return ledger.steps(runId);
     }
 
@@ -114,7 +114,7 @@ public class DailyRunService {
             throw new ConflictException("A daily run for " + latest.businessDate() + " has completed; runs go forward only."
                     + " Run " + latest.businessDate() + " again or a later date.");
         });
-        Long previous = ledger.currentBefore(businessDate).map(Run::id).orElse(null);
+        Long previous = ledger.currentBefore(businessDate).map(DailyRun::id).orElse(null);
         return ledger.create(businessDate, triggeredBy, previous);
     }
 
@@ -125,7 +125,7 @@ public class DailyRunService {
                 return;
             }
             try {
-                Run run = find(runId);
+                DailyRun run = find(runId);
                 LocalDate date = run.businessDate();
                 step(runId, 0, () -> {
                     snapshots.createPartitions(runId);

@@ -1,5 +1,6 @@
 package dev.recoup.casework;
 
+import dev.recoup.dailyrun.DailyRun;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;

@@ -155,12 +155,12 @@ class DailyRunTest {
     @Test
     void theRunRecordsATimingForEveryStep() {
         var run = runs.runToCompletion(LocalDate.parse("2026-03-20"), "test");
-        assertThat(runs.steps(run.id())).extracting(DailyRunLedger.Step::step).containsExactlyElementsOf(DailyRunService.STEPS);
+        assertThat(runs.steps(run.id())).extracting(DailyRunStep::step).containsExactlyElementsOf(DailyRunService.STEPS);
         assertThat(runs.steps(run.id())).allSatisfy(s -> assertThat(s.millis()).isNotNull().isNotNegative());
         assertThat(run.summaryJson()).contains("\"openCases\": 3", "\"overdueCustomers\": 3");
     }
 
-    private DailyRunLedger.Run awaitFinished(long runId) throws InterruptedException {
+    private DailyRun awaitFinished(long runId) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             var run = ledger.find(runId).orElseThrow();

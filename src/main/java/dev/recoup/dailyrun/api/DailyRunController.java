@@ -1,5 +1,6 @@
 package dev.recoup.dailyrun.api;
 
+import dev.recoup.dailyrun.DailyRun;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
@@ -60,7 +61,7 @@ class DailyRunController {
         return view(runs.find(id));
     }
 
-    private RunView view(DailyRunLedger.Run run) {
+    private RunView view(DailyRun run) {
         int percent = run.accountsTotal() == 0 ? ("COMPLETED".equals(run.status()) ? 100 : 0)
                 : (int) (100L * run.accountsDone() / run.accountsTotal());
         List<StepView> steps = runs.steps(run.id()).stream()

@@ -1,5 +1,7 @@
 package dev.recoup.dailyrun.persistence;
 
+import dev.recoup.dailyrun.DailyRun;
+import dev.recoup.dailyrun.DailyRunStep;
 import dev.recoup.shared.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,14 +23,6 @@ public class DailyRunLedger {
         this.jdbc = jdbc;
     }
 
-    public record Run(long id, LocalDate businessDate, String status, String triggeredBy, Long previousRunId, int accountsTotal,
-                      int accountsDone, OffsetDateTime startedAt, OffsetDateTime finishedAt, String failure, String summaryJson,
-                      Long supersededBy) {
-    }
-
-    public record Step(int position, String step, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long millis) {
-    }
-
     public record Chunk(int chunkNo, long firstAccountId, long lastAccountId) {
     }
 
@@ -40,38 +34,38 @@ public class DailyRunLedger {
             return jdbc.sql("insert into daily_run (business_date, status, triggered_by, previous_run_id) values (?, 'RUNNING', ?, ?) returning id")
                     .params(businessDate, triggeredBy, previousRunId).query(Long.class).single();
         } catch (DuplicateKeyException e) {
-            Run running = running().orElseThrow(() -> e);
+            DailyRun running = running().orElseThrow(() -> e);
             throw new ConflictException("Daily run " + running.id() + " for " + running.businessDate() + " is still in progress; wait for it to finish.");
         }
     }
 
-    public Optional<Run> find(long id) {
-        return jdbc.sql("select " + RUN_COLUMNS + " from daily_run where id = ?").param(id).query(Run.class).optional();
+    public Optional<DailyRun> find(long id) {
+        return jdbc.sql("select " + RUN_COLUMNS + " from daily_run where id = ?").param(id).query(DailyRun.class).optional();
     }
 
-    public Optional<Run> running() {
-        return jdbc.sql("select " + RUN_COLUMNS + " from daily_run where status = 'RUNNING'").query(Run.class).optional();
+    public Optional<DailyRun> running() {
+        return jdbc.sql("select " + RUN_COLUMNS + " from daily_run where status = 'RUNNING'").query(DailyRun.class).optional();
     }
 
     /** The run whose snapshot is "the current state": the latest completed, not replaced by a re-run. */
-    public Optional<Run> current() {
+    public Optional<DailyRun> current() {
         return jdbc.sql("select " + RUN_COLUMNS + " from daily_run where status = 'COMPLETED' and superseded_by is null"
-                + " order by business_date desc, id desc limit 1").query(Run.class).optional();
+                + " order by business_date desc, id desc limit 1").query(DailyRun.class).optional();
     }
 
-    public Optional<Run> currentBefore(LocalDate businessDate) {
+    public Optional<DailyRun> currentBefore(LocalDate businessDate) {
         return jdbc.sql("select " + RUN_COLUMNS + " from daily_run where status = 'COMPLETED' and superseded_by is null"
                 + " and business_date < ? and not snapshot_dropped order by business_date desc, id desc limit 1")
-                .param(businessDate).query(Run.class).optional();
+                .param(businessDate).query(DailyRun.class).optional();
     }
 
-    public List<Run> recent(int limit) {
-        return jdbc.sql("select " + RUN_COLUMNS + " from daily_run order by id desc limit ?").param(limit).query(Run.class).list();
+    public List<DailyRun> recent(int limit) {
+        return jdbc.sql("select " + RUN_COLUMNS + " from daily_run order by id desc limit ?").param(limit).query(DailyRun.class).list();
     }
 
-    public List<Step> steps(long runId) {
+    public List<DailyRunStep> steps(long runId) {
         return jdbc.sql("select position, step, started_at, finished_at, millis from daily_run_step where run_id = ? order by position")
-                .param(runId).query(Step.class).list();
+                .param(runId).query(DailyRunStep.class).list();
     }
 
     public boolean stepDone(long runId, int position) {

@@ -1,5 +1,6 @@
 package dev.recoup.dailyrun.web;
 
+import dev.recoup.dailyrun.DailyRun;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
 import dev.recoup.shared.BusinessClock;
@@ -53,7 +54,7 @@ class DashboardPage {
         model.addAttribute("recent", ledger.recent(10));
         model.addAttribute("tiers", TIERS);
         model.addAttribute("buckets", BUCKETS);
-        current.map(DailyRunLedger.Run::summaryJson).map(json::readTree).ifPresent(summary -> {
+        current.map(DailyRun::summaryJson).map(json::readTree).ifPresent(summary -> {
             Map<String, Cell> cells = new LinkedHashMap<>();
             Map<String, long[]> tierTotals = new LinkedHashMap<>();
             for (JsonNode cell : summary.path("openCasesByTierAndBucket")) {

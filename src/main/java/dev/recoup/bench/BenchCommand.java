@@ -1,0 +1,186 @@
+package dev.recoup.bench;
+
+import dev.recoup.dailyrun.DailyRun;
+import dev.recoup.dailyrun.DailyRunService;
+import dev.recoup.demo.DemoPortfolioGenerator;
+import dev.recoup.demo.GenerationSummary;
+import dev.recoup.portfolio.ImportReport;
+import dev.recoup.portfolio.PortfolioImporter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data]}: generates N
+ * accounts, starts Recoup over a fresh embedded PostgreSQL in {@code dir}, imports the files,
+ * runs the daily run for the as-of date and for the day after, then measures the floor —
+ * PostgreSQL COPYing the same input files into plain tables and COPYing the run's results out —
+ * and prints every figure as JSON on standard output.
+ */
+public final class BenchCommand {
+
+    private static final List<String> KINDS = List.of("customers", "contacts", "accounts", "instalments", "payments", "collateral");
+    private static final List<String> DAILY_RUN_INPUTS = List.of("accounts", "instalments", "payments");
+
+    private BenchCommand() {
+    }
+
+    /** @param application the Spring Boot application class to start (passed in, so this module does not depend on it) */
+    public static int run(Class<?> application, String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int accounts = Integer.parseInt(options.getOrDefault("accounts", "100000"));
+        long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+        LocalDate asOf = LocalDate.parse(options.getOrDefault("as-of", "2026-11-20"));
+        Path dir = Path.of(options.getOrDefault("dir", "bench-data")).toAbsolutePath();
+        Path files = dir.resolve("portfolio");
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("accounts", accounts);
+        result.put("seed", seed);
+        result.put("asOf", asOf.toString());
+        result.put("cores", Runtime.getRuntime().availableProcessors());
+
+        long t0 = System.nanoTime();
+        GenerationSummary generated = new DemoPortfolioGenerator().generate(files, accounts, seed, asOf);
+        result.put("generateSeconds", seconds(t0));
+        result.put("rows", generated.rows());
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(application)
+                .properties(Map.of(
+                        "recoup.database.embedded.data-directory", dir.resolve("postgres").toString(),
+                        "recoup.database.embedded.clean-on-start", "true",
+                        "recoup.demo.load-on-empty-database", "false",
+                        "recoup.daily-run.schedule", "-",
+                        "server.port", "0",
+                        "logging.level.root", "WARN"))
+                .run()) {
+            PortfolioImporter importer = app.getBean(PortfolioImporter.class);
+            DailyRunService runs = app.getBean(DailyRunService.class);
+            DataSource dataSource = app.getBean(DataSource.class);
+
+            long t1 = System.nanoTime();
+            ImportReport report = importer.importDirectory(files);
+            double importSeconds = seconds(t1);
+            long rowsRead = report.total().read();
+            result.put("import", Map.of("seconds", importSeconds, "rowsRead", rowsRead, "rejected", report.total().rejected(),
+                    "rowsPerSecond", Math.round(rowsRead / importSeconds)));
+
+            var first = runs.runToCompletion(asOf, "bench");
+            result.put("dailyRunFirst", runFigures(runs, first));
+            var next = runs.runToCompletion(asOf.plusDays(1), "bench");
+            result.put("dailyRunNextDay", runFigures(runs, next));
+
+            try (Connection connection = dataSource.getConnection()) {
+                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                Map<String, Double> copyIn = copyIn(connection, copy, files);
+                double copyOut = copyOut(copy, next.id());
+                double allIn = copyIn.values().stream().mapToDouble(Double::doubleValue).sum();
+                double runInputsIn = DAILY_RUN_INPUTS.stream().mapToDouble(copyIn::get).sum();
+                double dailyRunFloor = runInputsIn + copyOut;
+                double runSeconds = ((Number) ((Map<?, ?>) result.get("dailyRunNextDay")).get("seconds")).doubleValue();
+                result.put("floor", Map.of(
+                        "copyInSecondsByKind", copyIn,
+                        "copyInAllSeconds", round(allIn),
+                        "copyInRowsPerSecond", Math.round(rowsRead / allIn),
+                        "copyOutResultsSeconds", round(copyOut),
+                        "dailyRunFloorSeconds", round(dailyRunFloor)));
+                result.put("ratios", Map.of(
+                        "importToCopyIn", round(importSeconds / allIn),
+                        "dailyRunNextDayToFloor", round(runSeconds / dailyRunFloor)));
+            }
+        }
+        System.out.println(toJson(result));
+        return 0;
+    }
+
+    private static Map<String, Object> runFigures(DailyRunService runs, dev.recoup.dailyrun.DailyRun run) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("businessDate", run.businessDate().toString());
+        figures.put("status", run.status());
+        figures.put("seconds", round((run.finishedAt().toInstant().toEpochMilli() - run.startedAt().toInstant().toEpochMilli()) / 1000.0));
+        figures.put("stepsMillis", runs.steps(run.id()).stream()
+                .collect(Collectors.toMap(s -> s.step(), s -> s.millis(), (a, b) -> a, LinkedHashMap::new)));
+        return figures;
+    }
+
+    /** The floor for the import: PostgreSQL COPYing each file into a plain table without constraints. */
+    private static Map<String, Double> copyIn(Connection connection, CopyManager copy, Path files) throws Exception {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        try (var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists bench_floor cascade");
+            statement.execute("create schema bench_floor");
+        }
+        for (String kind : KINDS) {
+            Path file = files.resolve(kind + ".csv");
+            String header = Files.readAllLines(file, StandardCharsets.UTF_8).getFirst();
+            try (var statement = connection.createStatement()) {
+                statement.execute("create unlogged table bench_floor." + kind + " (" + List.of(header.split(",")).stream()
+                        .map(c -> c + " text").collect(Collectors.joining(", ")) + ")");
+            }
+            long t = System.nanoTime();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                copy.copyIn("copy bench_floor." + kind + " from stdin (format csv, header true)", reader);
+            }
+            seconds.put(kind, round(seconds(t)));
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("drop schema bench_floor cascade");
+        }
+        return seconds;
+    }
+
+    /** The floor for the daily run's output: COPYing the run's snapshots out. */
+    private static double copyOut(CopyManager copy, long runId) throws Exception {
+        long t = System.nanoTime();
+        try (OutputStream sink = OutputStream.nullOutputStream()) {
+            copy.copyOut("copy (select * from account_status where run_id = " + runId + ") to stdout", sink);
+            copy.copyOut("copy (select * from customer_status where run_id = " + runId + ") to stdout", sink);
+        }
+        return seconds(t);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'; use --accounts N --seed S --as-of yyyy-MM-dd --dir DIR");
+            }
+            String[] kv = args[i].substring(2).split("=", 2);
+            options.put(kv[0], kv.length == 2 ? kv[1] : args[++i]);
+        }
+        return options;
+    }
+
+    private static double seconds(long startNanos) {
+        return round((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    static String toJson(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + toJson(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (value instanceof String s) {
+            return "\"" + s.replace("\"", "\\\"") + "\"";
+        }
+        return String.valueOf(value);
+    }
+}
