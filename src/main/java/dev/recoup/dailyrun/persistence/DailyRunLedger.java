@@ -115,13 +115,17 @@ public class DailyRunLedger {
                 .params(failure, runId).update();
     }
 
-    /** Runs whose snapshot may go: replaced by a re-run, failed, or past retention (month ends and the current run stay). */
+    /**
+     * Runs whose snapshot may go: replaced by a re-run, failed, or more than the retention period before the latest
+     * business date (counted in business dates, not wall-clock days); month ends and the current run stay.
+     */
     public List<Long> snapshotsToDrop(int retentionDays) {
         return jdbc.sql("""
                 select id from daily_run r
                 where not snapshot_dropped and status <> 'RUNNING'
                   and (superseded_by is not null or status = 'FAILED'
-                       or (business_date < current_date - ? and business_date <> (date_trunc('month', business_date) + interval '1 month - 1 day')::date))
+                       or (business_date < (select max(business_date) from daily_run where status = 'COMPLETED') - ?
+                           and business_date <> (date_trunc('month', business_date) + interval '1 month - 1 day')::date))
                   and id <> coalesce((select id from daily_run where status = 'COMPLETED' and superseded_by is null
                                       order by business_date desc, id desc limit 1), -1)""")
                 .param(retentionDays).query(Long.class).list();

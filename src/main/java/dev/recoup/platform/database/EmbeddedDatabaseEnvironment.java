@@ -1,6 +1,8 @@
 package dev.recoup.platform.database;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -24,6 +26,13 @@ import java.util.Map;
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
 
+    /** Logging is not set up yet when this runs; a deferred log replays once it is. */
+    private final Log log;
+
+    public EmbeddedDatabaseEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedDatabaseEnvironment.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
@@ -37,7 +46,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
             Binder binder = Binder.get(env);
             EmbeddedDatabaseProperties props = binder.bind("recoup.database.embedded", Bindable.of(EmbeddedDatabaseProperties.class))
                     .orElseGet(() -> new EmbeddedDatabaseProperties(null, 0, false, null));
-            String url = EmbeddedPostgresServer.start(props.dataDirectory(), props.port(), props.cleanOnStart(), props.serverConfig());
+            String url = EmbeddedPostgresServer.start(props.dataDirectory(), props.port(), props.cleanOnStart(), props.serverConfig(), log);
             datasource.put("spring.datasource.url", url);
             datasource.put("spring.datasource.username", "postgres");
             datasource.put("spring.datasource.password", "");

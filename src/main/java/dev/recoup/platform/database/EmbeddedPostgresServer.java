@@ -1,8 +1,7 @@
 package dev.recoup.platform.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +18,6 @@ import java.util.Map;
  */
 public final class EmbeddedPostgresServer {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     public static final String DATABASE = "recoup";
     private static EmbeddedPostgres server;
     private static Path serverDirectory;
@@ -28,7 +26,7 @@ public final class EmbeddedPostgresServer {
     }
 
     /** Starts the server over {@code dataDirectory} unless it already runs; returns its JDBC URL. */
-    public static synchronized String start(Path dataDirectory, int port, boolean cleanOnStart, Map<String, String> serverConfig) {
+    public static synchronized String start(Path dataDirectory, int port, boolean cleanOnStart, Map<String, String> serverConfig, Log log) {
         Path wanted = dataDirectory.toAbsolutePath().normalize();
         if (server != null) {
             if (!wanted.equals(serverDirectory)) {
@@ -38,7 +36,7 @@ public final class EmbeddedPostgresServer {
         }
         try {
             Files.createDirectories(wanted);
-            OrphanedPostmaster.stopIfRunning(wanted);
+            OrphanedPostmaster.stopIfRunning(wanted, log);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(wanted)
                     .setCleanDataDirectory(cleanOnStart)
@@ -52,7 +50,7 @@ public final class EmbeddedPostgresServer {
             server = builder.start();
             serverDirectory = wanted;
             createApplicationDatabase();
-            log.info("Embedded PostgreSQL listening on port {} with data in {}", server.getPort(), wanted);
+            log.info("Embedded PostgreSQL listening on port " + server.getPort() + " with data in " + wanted);
             return jdbcUrl();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + wanted, e);

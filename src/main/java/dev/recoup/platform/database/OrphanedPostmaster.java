@@ -1,7 +1,6 @@
 package dev.recoup.platform.database;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +15,10 @@ import java.time.Instant;
  */
 final class OrphanedPostmaster {
 
-    private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
-
     private OrphanedPostmaster() {
     }
 
-    static void stopIfRunning(Path dataDirectory) throws IOException {
+    static void stopIfRunning(Path dataDirectory, Log log) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -36,7 +33,7 @@ final class OrphanedPostmaster {
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
                 .ifPresent(p -> {
-                    log.warn("Stopping PostgreSQL (pid {}) left running by an earlier Recoup over {}", pid, dataDirectory);
+                    log.warn("Stopping PostgreSQL (pid " + pid + ") left running by an earlier Recoup over " + dataDirectory);
                     // SIGTERM is PostgreSQL's smart shutdown; its clients died with the old JVM.
                     p.destroy();
                     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
