@@ -45,28 +45,28 @@ public class CaseQueries {
                         select a.id, a.account_ref as account_id, c.customer_ref as customer_id, a.product, a.currency, a.principal as principal_minor,
                                a.annual_rate, a.start_date, a.maturity_date
                         from account a join customer c on c.id = a.customer_id where a.account_ref = ?""")
-                .param(accountRef).query().listOfRows()).map(Map.class::cast)
+                .param(accountRef).query().listOfRows().stream().map(CaseQueries::plain).toList()).map(Map.class::cast)
                 .orElseThrow(() -> new NotFoundException("account", accountRef));
         long id = ((Number) account.remove("id")).longValue();
         account.put("status", optionalRow(jdbc.sql("""
                 select business_date, days_past_due, bucket, oldest_unpaid_due_date, overdue_principal, overdue_interest, overdue_fee,
                        overdue_penalty, overdue_total, outstanding, paid, credit, max_days_late_settled, repayments_made
-                from account_status where run_id = ? and account_id = ?""").params(currentRunId(), id).query().listOfRows()).orElse(null));
+                from account_status where run_id = ? and account_id = ?""").params(currentRunId(), id).query().listOfRows().stream().map(CaseQueries::plain).toList()).orElse(null));
         List<Instalment> schedule = jdbc.sql("select seq, due_date, principal_due, interest_due, fee_due, penalty_due from instalment where account_id = ? order by seq")
                 .param(id).query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .list();
         List<Map<String, Object>> payments = jdbc.sql("select payment_ref as payment_id, paid_on, amount as amount_minor, channel from payment where account_id = ? order by paid_on, id")
-                .param(id).query().listOfRows();
+                .param(id).query().listOfRows().stream().map(CaseQueries::plain).toList();
         LocalDate asOf = currentRun().map(CurrentRun::businessDate).orElse(null);
         List<Repayment> repayments = payments.stream()
-                .map(p -> new Repayment(((java.sql.Date) p.get("paid_on")).toLocalDate(), ((Number) p.get("amount_minor")).longValue()))
+                .map(p -> new Repayment((LocalDate) p.get("paid_on"), ((Number) p.get("amount_minor")).longValue()))
                 .filter(r -> asOf == null || !r.paidOn().isAfter(asOf)).toList();
         // How the payments paid the schedule, by the same waterfall the daily run uses.
         account.put("instalments", RepaymentWaterfall.apply(schedule, repayments).instalments().stream().map(CaseQueries::instalmentView).toList());
         account.put("payments", payments);
         account.put("collateral", jdbc.sql("""
                 select collateral_ref as collateral_id, type, description, appraised_value as appraised_value_minor, appraised_on
-                from collateral where account_id = ? order by id""").param(id).query().listOfRows());
+                from collateral where account_id = ? order by id""").param(id).query().listOfRows().stream().map(CaseQueries::plain).toList());
         return account;
     }
 
@@ -89,7 +89,7 @@ public class CaseQueries {
         Map<String, Object> customer = optionalRow(jdbc.sql("""
                         select id, customer_ref as customer_id, name, id_number, birth_date, gender, occupation, employer, region_code, address
                         from customer where customer_ref = ?""")
-                .param(customerRef).query().listOfRows()).map(Map.class::cast)
+                .param(customerRef).query().listOfRows().stream().map(CaseQueries::plain).toList()).map(Map.class::cast)
                 .orElseThrow(() -> new NotFoundException("customer", customerRef));
         long id = ((Number) customer.remove("id")).longValue();
         if (!revealPersonalData) {
@@ -97,7 +97,7 @@ public class CaseQueries {
         }
         List<Map<String, Object>> contacts = jdbc.sql("""
                 select contact_ref as contact_id, role, name, phone, email, address, valid, source from contact where customer_id = ? order by id""")
-                .param(id).query().listOfRows();
+                .param(id).query().listOfRows().stream().map(CaseQueries::plain).toList();
         if (!revealPersonalData) {
             contacts.forEach(c -> c.put("phone", Masking.phone((String) c.get("phone"))));
         }
@@ -105,10 +105,10 @@ public class CaseQueries {
         customer.put("status", optionalRow(jdbc.sql("""
                 select business_date, worst_days_past_due, bucket, tier, overdue_total, outstanding, accounts, overdue_accounts,
                        good_history, repayment_trend, repayment_variation_bp
-                from customer_status where run_id = ? and customer_id = ?""").params(currentRunId(), id).query().listOfRows()).orElse(null));
+                from customer_status where run_id = ? and customer_id = ?""").params(currentRunId(), id).query().listOfRows().stream().map(CaseQueries::plain).toList()).orElse(null));
         customer.put("accounts", accountsOf(id));
         customer.put("cases", jdbc.sql("select id, status, opened_on, closed_on, close_reason from collection_case where customer_id = ? order by id")
-                .param(id).query().listOfRows());
+                .param(id).query().listOfRows().stream().map(CaseQueries::plain).toList());
         return customer;
     }
 
@@ -117,7 +117,7 @@ public class CaseQueries {
                 select a.account_ref as account_id, a.product, a.principal as principal_minor, s.days_past_due, s.bucket, s.overdue_total,
                        s.outstanding
                 from account a left join account_status s on s.run_id = ? and s.account_id = a.id
-                where a.customer_id = ? order by a.id""").params(currentRunId(), customerId).query().listOfRows();
+                where a.customer_id = ? order by a.id""").params(currentRunId(), customerId).query().listOfRows().stream().map(CaseQueries::plain).toList();
     }
 
     public record CasePage(List<Map<String, Object>> cases, int page, int size, long total, LocalDate asOf) {
@@ -136,7 +136,7 @@ public class CaseQueries {
                                s.tier, s.bucket, s.worst_days_past_due, s.overdue_total, s.overdue_accounts, s.accounts""" + from + where
                         + " order by s.overdue_total desc nulls last, c.id limit :size offset :offset")
                 .param("status", status).param("tier", tier).param("bucket", bucket).param("size", size).param("offset", (long) page * size)
-                .query().listOfRows();
+                .query().listOfRows().stream().map(CaseQueries::plain).toList();
         return new CasePage(rows, page, size, total, currentRun().map(CurrentRun::businessDate).orElse(null));
     }
 
@@ -145,19 +145,30 @@ public class CaseQueries {
                         select c.id, cu.customer_ref as customer_id, cu.name as customer_name, cu.id as internal_customer_id, c.status, c.opened_on,
                                c.closed_on, c.close_reason
                         from collection_case c join customer cu on cu.id = c.customer_id where c.id = ?""")
-                .param(caseId).query().listOfRows()).map(Map.class::cast)
+                .param(caseId).query().listOfRows().stream().map(CaseQueries::plain).toList()).map(Map.class::cast)
                 .orElseThrow(() -> new NotFoundException("case", caseId));
         long customerId = ((Number) c.remove("internal_customer_id")).longValue();
         c.put("status_now", optionalRow(jdbc.sql("""
                 select business_date, worst_days_past_due, bucket, tier, overdue_total, outstanding, good_history, repayment_trend,
                        repayment_variation_bp from customer_status where run_id = ? and customer_id = ?""")
-                .params(currentRunId(), customerId).query().listOfRows()).orElse(null));
+                .params(currentRunId(), customerId).query().listOfRows().stream().map(CaseQueries::plain).toList()).orElse(null));
         c.put("accounts", accountsOf(customerId));
-        c.put("events", jdbc.sql("select business_date, event, reason, run_id from case_event where case_id = ? order by id").param(caseId).query().listOfRows());
+        c.put("events", jdbc.sql("select business_date, event, reason, run_id from case_event where case_id = ? order by id").param(caseId).query().listOfRows().stream().map(CaseQueries::plain).toList());
         return c;
     }
 
     private static Optional<Map<String, Object>> optionalRow(List<Map<String, Object>> rows) {
         return rows.stream().findFirst();
+    }
+
+    /** JDBC dates and timestamps as java.time, so the API shows 2026-11-23, not a midnight instant. */
+    private static Map<String, Object> plain(Map<String, Object> row) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        row.forEach((key, value) -> result.put(key, switch (value) {
+            case java.sql.Date date -> date.toLocalDate();
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            case null, default -> value;
+        }));
+        return result;
     }
 }

@@ -92,6 +92,8 @@ class ReadApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accounts[0].account_id").value("A1"))
                 .andExpect(jsonPath("$.events[0].event").value("OPENED"))
+                .andExpect(jsonPath("$.events[0].business_date").value("2026-03-20"))
+                .andExpect(jsonPath("$.opened_on").value("2026-03-20"))
                 .andExpect(jsonPath("$.status_now.worst_days_past_due").value(38));
     }
 
