@@ -59,15 +59,15 @@ public final class BenchCommand {
         result.put("generateSeconds", seconds(t0));
         result.put("rows", generated.rows());
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(application)
-                .properties(Map.of(
-                        "recoup.database.embedded.data-directory", dir.resolve("postgres").toString(),
-                        "recoup.database.embedded.clean-on-start", "true",
-                        "recoup.demo.load-on-empty-database", "false",
-                        "recoup.daily-run.schedule", "-",
-                        "server.port", "0",
-                        "logging.level.root", "WARN"))
-                .run()) {
+        // Command-line arguments, so they win over application.yml.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(application).run(
+                "--recoup.database.embedded.data-directory=" + dir.resolve("postgres"),
+                "--recoup.database.embedded.clean-on-start=true",
+                "--recoup.demo.load-on-empty-database=false",
+                "--recoup.daily-run.schedule=-",
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=ERROR")) {
             PortfolioImporter importer = app.getBean(PortfolioImporter.class);
             DailyRunService runs = app.getBean(DailyRunService.class);
             DataSource dataSource = app.getBean(DataSource.class);
