@@ -120,7 +120,7 @@ public class DailyRunService {
 
     private void execute(long runId) {
         try (Connection owner = dataSource.getConnection()) {
-            if (!advisoryLock(owner, "pg_try_advisory_lock(" + RUN_OWNER_LOCK + ")")) {
+            if (!query(owner, "select pg_try_advisory_lock(" + RUN_OWNER_LOCK + ")")) {
                 log.info("Daily run {} is being executed elsewhere", runId);
                 return;
             }
@@ -134,17 +134,19 @@ public class DailyRunService {
                 step(runId, 1, () -> assessAccounts(owner, runId, date));
                 step(runId, 2, () -> customers.assess(runId, date, properties.tier().policy()));
                 step(runId, 3, () -> snapshots.index(runId));
+                // Changes, cases and completion in one transaction: the new state becomes current at once.
                 transaction.executeWithoutResult(tx -> {
-                    long[] moves = new long[2];
-                    CaseSynchronisation.Result[] synced = new CaseSynchronisation.Result[1];
-                    step(runId, 4, () -> System.arraycopy(snapshots.recordChanges(runId, run.previousRunId(), date), 0, moves, 0, 2));
-                    step(runId, 5, () -> synced[0] = cases.synchronise(runId, date));
-                    step(runId, 6, () -> ledger.complete(runId, summary(runId, moves, synced[0])));
+                    long[] moves = timed(runId, 4, () -> snapshots.recordChanges(runId, run.previousRunId(), date));
+                    CaseSynchronisation.Result synced = timed(runId, 5, () -> cases.synchronise(runId, date));
+                    timed(runId, 6, () -> {
+                        ledger.complete(runId, summary(runId, moves, synced));
+                        return null;
+                    });
                 });
                 step(runId, 7, this::cleanUp);
                 log.info("Daily run {} for {} completed", runId, date);
             } finally {
-                advisoryLock(owner, "pg_advisory_unlock(" + RUN_OWNER_LOCK + ")");
+                query(owner, "select pg_advisory_unlock(" + RUN_OWNER_LOCK + ")");
             }
         } catch (RuntimeException | SQLException e) {
             log.error("Daily run {} failed", runId, e);
@@ -152,18 +154,26 @@ public class DailyRunService {
         }
     }
 
+    /** Runs a step unless an earlier attempt of this run finished it, and records its timing. */
     private void step(long runId, int position, Runnable work) {
-        if (ledger.stepDone(runId, position)) {
-            return;
+        if (!ledger.stepDone(runId, position)) {
+            timed(runId, position, () -> {
+                work.run();
+                return null;
+            });
         }
+    }
+
+    private <T> T timed(long runId, int position, java.util.function.Supplier<T> work) {
         Instant started = clock.now();
-        work.run();
+        T result = work.get();
         ledger.recordStep(runId, position, STEPS.get(position), started, clock.now());
+        return result;
     }
 
     /** Holds the portfolio lock exclusively while reading it, so no import lands halfway through. */
     private void assessAccounts(Connection owner, long runId, LocalDate date) {
-        advisoryLock(owner, "pg_advisory_lock(" + PortfolioWriteLock.KEY + ")");
+        query(owner, "select pg_advisory_lock(" + PortfolioWriteLock.KEY + ") is not null");
         ExecutorService workers = Executors.newFixedThreadPool(properties.parallelism());
         try {
             List<Future<Integer>> pending = new ArrayList<>();
@@ -180,7 +190,7 @@ public class DailyRunService {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             workers.shutdownNow();
-            advisoryLock(owner, "pg_advisory_unlock(" + PortfolioWriteLock.KEY + ")");
+            query(owner, "select pg_advisory_unlock(" + PortfolioWriteLock.KEY + ")");
         }
     }
 
@@ -212,12 +222,13 @@ public class DailyRunService {
         }
     }
 
-    private static boolean advisoryLock(Connection connection, String call) {
-        try (var statement = connection.createStatement(); var rs = statement.executeQuery("select " + call)) {
+    /** Runs a one-value boolean query on the run's own connection (advisory locks are per session). */
+    private static boolean query(Connection connection, String sql) {
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
             rs.next();
-            return !"pg_try_advisory_lock".equals(call.substring(0, call.indexOf('('))) || rs.getBoolean(1);
+            return rs.getBoolean(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not take the lock " + call, e);
+            throw new IllegalStateException("Could not run " + sql, e);
         }
     }
 }
