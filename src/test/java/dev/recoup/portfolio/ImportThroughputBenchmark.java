@@ -1,5 +1,6 @@
 package dev.recoup.portfolio;
 
+import dev.recoup.demo.DemoPortfolioGenerator;
 import dev.recoup.portfolio.domain.IdNumber;
 import dev.recoup.support.RecoupIntegrationTest;
 import dev.recoup.support.TestDatabase;
@@ -22,6 +23,11 @@ import java.util.List;
  * It writes a portfolio of {@code bench.accounts} customers, as many accounts and ten
  * instalments per account to {@code bench.dir} (default /tmp/recoup-bench), imports it, then
  * imports it again (every row unchanged), and prints rows per second.
+ *
+ * <p>{@link #importTheDemoPortfolio} does the same with the realistic generated portfolio (all six
+ * kinds, about 16.5 rows per account) of {@code bench.demo.accounts} accounts:
+ * <pre>./mvnw -B -q test -Dtest='ImportThroughputBenchmark#importTheDemoPortfolio' -Dbench.demo.accounts=200000</pre>
+ * The per-kind timings are logged by the import at INFO.
  */
 @RecoupIntegrationTest
 class ImportThroughputBenchmark {
@@ -44,9 +50,30 @@ class ImportThroughputBenchmark {
         time("instalments alone, again (unchanged)", List.of(files.get(2)));
     }
 
+    @Test
+    void importTheDemoPortfolio() {
+        int accounts = Integer.getInteger("bench.demo.accounts", 20_000);
+        Path dir = Path.of(System.getProperty("bench.dir", "/tmp/recoup-bench"), "demo-" + accounts);
+        if (!Files.isRegularFile(dir.resolve("collateral.csv"))) {
+            new DemoPortfolioGenerator().generate(dir, accounts, 42, LocalDate.parse("2026-11-20"));
+        }
+        TestDatabase.clean(jdbc);
+
+        time("demo portfolio, first import (all inserted)", dir);
+        time("demo portfolio, second import (all unchanged)", dir);
+    }
+
+    private void time(String what, Path directory) {
+        long start = System.nanoTime();
+        print(what, importer.importDirectory(directory), start);
+    }
+
     private void time(String what, List<ImportFile> files) {
         long start = System.nanoTime();
-        ImportReport report = importer.importFiles(files);
+        print(what, importer.importFiles(files), start);
+    }
+
+    private static void print(String what, ImportReport report, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%n%s: %,d rows in %.2f s = %,.0f rows/s (inserted %,d, updated %,d, unchanged %,d, rejected %,d)%n%n",
                 what, report.total().read(), seconds, report.total().read() / seconds, report.total().inserted(),
