@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * One import inside its transaction: for each kind in dependency order, stream the rows of its
  * files through the checks into a staging table with COPY, then reject duplicates and rows whose
- * customer or account does not exist, then upsert — all set-based, no round trip per row.
+ * customer or account does not exist, then update the changed rows and insert the new ones (one
+ * MERGE, or a plain INSERT when the table is empty) — all set-based, no round trip per row.
  * Rejections found in Java are buffered a few thousand at a time and copied into the rejection
  * table, so memory stays bounded however many rows fail.
  */
@@ -105,21 +106,27 @@ final class ImportRun {
                     .param("code", staged.parent().code().key()));
         }
         long referenced = System.nanoTime();
-        String upsert = staged.upsertFile();
-        for (PreparedSource source : sources) {
-            Tally tally = tallies.get(source.fileNo());
-            long[] insertedAndUpdated = jdbc.sql(upsert).param("now", now).param("fileNo", source.fileNo())
-                    .query((rs, n) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")}).single();
-            tally.inserted = insertedAndUpdated[0];
-            tally.updated = insertedAndUpdated[1];
+        boolean targetEmpty = jdbc.sql(staged.targetIsEmpty()).query(Boolean.class).single();
+        if (targetEmpty) {
+            String insert = staged.insertIntoEmpty();
+            for (PreparedSource source : sources) {
+                tallies.get(source.fileNo()).inserted = jdbc.sql(insert).param("now", now).param("fileNo", source.fileNo()).update();
+            }
+        } else {
+            jdbc.sql(staged.merge()).param("now", now).query(rs -> {
+                Tally tally = tallies.get(rs.getInt("file_no"));
+                tally.inserted = rs.getLong("inserted");
+                tally.updated = rs.getLong("updated");
+            });
         }
         jdbc.sql("drop table " + staged.stagingTable()).update();
         long done = System.nanoTime();
         if (log.isInfoEnabled()) {
             long rows = sources.stream().mapToLong(s -> tallies.get(s.fileNo()).read).sum();
-            log.info("import {}: {} {} rows read, checked and staged in {} ms; analysed in {} ms, duplicates {} ms, references {} ms, upsert {} ms",
+            log.info("import {}: {} {} rows read, checked and staged in {} ms; analysed in {} ms, duplicates {} ms, references {} ms, "
+                            + "{} {} ms",
                     importId, rows, staged.kind().key(), ms(start, stagedAt), ms(stagedAt, analysed), ms(analysed, deduplicated),
-                    ms(deduplicated, referenced), ms(referenced, done));
+                    ms(deduplicated, referenced), targetEmpty ? "insert (into empty table)" : "merge", ms(referenced, done));
         }
     }
 

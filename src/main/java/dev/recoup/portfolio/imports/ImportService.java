@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * Runs imports: checks every file's header before touching the database, then applies all
- * files in one transaction holding the portfolio write lock shared, and keeps the report.
+ * files in one transaction holding the portfolio write lock shared (and the import lock
+ * exclusively: one import at a time), and keeps the report.
  */
 @Service
 public class ImportService {
@@ -87,6 +88,11 @@ public class ImportService {
     }
 
     private long apply(List<PreparedSource> sources, List<String> ignoredSheets, String requestedBy) {
+        // Another import first: wait for it (new rows go in with plain INSERTs, see StagedKind.insertNew).
+        // Only then the daily run, which is not waited for; taking the locks in this order, a
+        // waiting import does not hold the daily run up.
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(PortfolioWriteLock.IMPORT_KEY).query(rs -> {
+        });
         Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock_shared(?)").param(PortfolioWriteLock.KEY)
                 .query(Boolean.class).single();
         if (!Boolean.TRUE.equals(locked)) {

@@ -21,14 +21,15 @@ import java.util.stream.Collectors;
 
 /**
  * How one kind travels from checked rows to its table: the staging table rows are copied into,
- * the key duplicates are found by, the table its references must exist in, and the upsert.
+ * the key duplicates are found by, the table its references must exist in, and how rows are
+ * updated and inserted.
  * The SQL is generated from these few facts so that the six kinds cannot drift apart.
  *
  * @param stagingColumns column definitions of the staging table, in the order {@link #stager} writes values
  * @param key            staging columns identifying a row (the lender's id; account and seq for instalments)
  * @param keyColumn      the column a duplicate is reported on
  * @param parent         the row another kind must have for this one to be accepted, or null
- * @param upsert         how staged rows are inserted or updated
+ * @param upsert         how staged rows are updated or inserted
  */
 record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<String> key, Column keyColumn,
                   String keyDescription, Parent parent, Upsert upsert, RowStager stager) {
@@ -51,8 +52,8 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
     }
 
     /**
-     * @param table     the table upserted into
-     * @param conflict  its unique key
+     * @param table     the table written
+     * @param conflict  its unique key: the lender's id (account and seq for instalments)
      * @param columns   pairs of target column and the expression over the staging row {@code s}
      *                  (and the parent row {@code p}) that fills it
      * @param stamped   whether the table has created_at (instalment has only updated_at)
@@ -136,46 +137,100 @@ record StagedKind(ImportKind kind, Layout layout, String stagingColumns, List<St
     }
 
     /**
-     * Inserts new rows and updates changed ones of one file; a row equal to the stored one is not
-     * touched (its updated_at stays). Returns one row: inserted, updated.
+     * Applies all staged rows to a table that already holds rows, in one MERGE: a row whose key
+     * is stored and whose values differ is updated, a row whose key is not stored is inserted,
+     * and a row equal to the stored one is not touched at all (MERGE locks or writes a matched
+     * row only when a WHEN clause applies, so its updated_at stays). Returns (file_no, inserted,
+     * updated) per file.
      *
-     * <p>Rows equal to the stored ones are left out before the upsert (the anti-join): ON CONFLICT
-     * would lock each of them, writing to every page of the table on a re-import that changes
-     * nothing. The upsert's own WHERE still guards against a concurrent change in between.
-     * {@code xmax = 0} tells an inserted row from an updated one: an update through ON CONFLICT
-     * stamps the row with the updating transaction's id.
+     * <p>One join of staging against the table decides both cases. MERGE inserts with a plain
+     * insert, not with speculative insertion like INSERT ... ON CONFLICT: a concurrent insert of
+     * the same key would fail with a unique violation instead of turning into an update. That
+     * cannot happen because imports, the only writers of these tables, take
+     * {@code PortfolioWriteLock.IMPORT_KEY} exclusively before they stage anything. A foreign key
+     * column that keeps its value is not checked again by PostgreSQL on update.
      */
-    String upsertFile() {
+    String merge() {
         List<String> targets = upsert.columns().stream().map(c -> c[0]).toList();
-        List<String> expressions = upsert.columns().stream().map(c -> c[1]).toList();
-        List<String> conflict = List.of(upsert.conflict().split(",\\s*"));
-        List<String> updatable = targets.stream().filter(t -> !conflict.contains(t)).toList();
-        String stampColumns = upsert.stamped() ? ", created_at, updated_at" : ", updated_at";
-        String stampValues = upsert.stamped() ? ", :now, :now" : ", :now";
-        String from = parent == null
+        List<String> updatable = updatable();
+        return """
+                with applied as (
+                    merge into %1$s as t
+                    using %2$s on %3$s
+                    when matched and (%4$s) is distinct from (%5$s) then
+                        update set %6$s, updated_at = :now
+                    when not matched then
+                        insert (%7$s%8$s) values (%9$s%10$s)
+                    returning merge_action() as action, s.file_no
+                )
+                select file_no, count(*) filter (where action = 'INSERT') as inserted,
+                       count(*) filter (where action = 'UPDATE') as updated
+                from applied group by file_no"""
+                .formatted(upsert.table(), parent == null ? from() : "(" + from() + ")", sameKey("t"),
+                        updatable.stream().map(c -> "t." + c).collect(Collectors.joining(", ")),
+                        updatable.stream().map(this::expression).collect(Collectors.joining(", ")),
+                        updatable.stream().map(c -> c + " = " + expression(c)).collect(Collectors.joining(", ")),
+                        String.join(", ", targets), stampColumns(),
+                        targets.stream().map(this::expression).collect(Collectors.joining(", ")), stampValues());
+    }
+
+    /**
+     * Inserts the staged rows of one file into a table that held no row when the kind's turn
+     * came (checked under the import lock, see {@link #merge()}): every staged row is new. A plain
+     * INSERT ... SELECT, in the order of the table's unique key, so index insertion runs along
+     * the index's right edge. Also chosen because the statistics of an empty table can lead the
+     * planner to join staging to it with a nested loop that scans the table for every staged row
+     * while the statement grows it.
+     */
+    String insertIntoEmpty() {
+        List<String> targets = upsert.columns().stream().map(c -> c[0]).toList();
+        return """
+                insert into %1$s (%2$s%3$s)
+                select %4$s%5$s from %6$s
+                where s.file_no = :fileNo
+                order by %7$s"""
+                .formatted(upsert.table(), String.join(", ", targets), stampColumns(),
+                        targets.stream().map(this::expression).collect(Collectors.joining(", ")), stampValues(),
+                        from(), conflict().stream().map(this::expression).collect(Collectors.joining(", ")));
+    }
+
+    /** Staging, joined to the parent table when the kind has one. */
+    private String from() {
+        return parent == null
                 ? stagingTable() + " s"
                 : stagingTable() + " s join " + parent.table() + " p on p." + parent.refColumn() + " = s." + parent.stagingRef();
-        String sameKey = conflict.stream().map(c -> "stored." + c + " = " + expressions.get(targets.indexOf(c)))
-                .collect(Collectors.joining(" and "));
-        String sameValues = "(" + updatable.stream().map(c -> "stored." + c).collect(Collectors.joining(", ")) + ") is not distinct from ("
-                + updatable.stream().map(c -> expressions.get(targets.indexOf(c))).collect(Collectors.joining(", ")) + ")";
-        return """
-                with up as (
-                    insert into %1$s as t (%2$s%3$s)
-                    select %4$s%5$s from %6$s
-                    where s.file_no = :fileNo
-                      and not exists (select 1 from %1$s stored where %11$s and %12$s)
-                    on conflict (%7$s) do update set %8$s, updated_at = excluded.updated_at
-                    where (%9$s) is distinct from (%10$s)
-                    returning t.xmax = 0 as inserted
-                )
-                select count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as updated from up"""
-                .formatted(upsert.table(), String.join(", ", targets), stampColumns, String.join(", ", expressions), stampValues,
-                        from, upsert.conflict(),
-                        updatable.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")),
-                        updatable.stream().map(c -> "t." + c).collect(Collectors.joining(", ")),
-                        updatable.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")),
-                        sameKey, sameValues);
+    }
+
+    private String stampColumns() {
+        return upsert.stamped() ? ", created_at, updated_at" : ", updated_at";
+    }
+
+    private String stampValues() {
+        return upsert.stamped() ? ", :now, :now" : ", :now";
+    }
+
+    /** Whether the target table holds no row at all. */
+    String targetIsEmpty() {
+        return "select not exists (select 1 from " + upsert.table() + ")";
+    }
+
+    private List<String> conflict() {
+        return List.of(upsert.conflict().split(",\\s*"));
+    }
+
+    private List<String> updatable() {
+        List<String> conflict = conflict();
+        return upsert.columns().stream().map(c -> c[0]).filter(t -> !conflict.contains(t)).toList();
+    }
+
+    /** The expression over the staging row (and its parent) that fills a target column. */
+    private String expression(String target) {
+        return upsert.columns().stream().filter(c -> c[0].equals(target)).findFirst().orElseThrow()[1];
+    }
+
+    /** The stored row {@code alias} has the key of the staged row. */
+    private String sameKey(String alias) {
+        return conflict().stream().map(c -> alias + "." + c + " = " + expression(c)).collect(Collectors.joining(" and "));
     }
 
     /** The staging definition of every kind; accounts need the accepted currencies. */
