@@ -58,6 +58,7 @@ class ImportThroughputBenchmark {
             new DemoPortfolioGenerator().generate(dir, accounts, 42, LocalDate.parse("2026-11-20"));
         }
         TestDatabase.clean(jdbc);
+        System.out.println("database settings: " + jdbc.sql("select string_agg(name || '=' || setting || coalesce(unit, ''), ', ') from pg_settings where name in ('work_mem', 'temp_buffers', 'shared_buffers', 'max_wal_size', 'synchronous_commit', 'fsync', 'maintenance_work_mem', 'hash_mem_multiplier')").query(String.class).single());
 
         time("demo portfolio, first import (all inserted)", dir);
         time("demo portfolio, second import (all unchanged)", dir);

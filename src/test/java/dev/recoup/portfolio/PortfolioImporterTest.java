@@ -1,9 +1,11 @@
 package dev.recoup.portfolio;
 
+import dev.recoup.demo.DemoPortfolioGenerator;
 import dev.recoup.portfolio.ImportReport.Counts;
 import dev.recoup.portfolio.ImportReport.FileReport;
 import dev.recoup.portfolio.ImportReport.Rejection;
 import dev.recoup.shared.InvalidInputException;
+import dev.recoup.shared.PortfolioWriteLock;
 import dev.recoup.support.RecoupIntegrationTest;
 import dev.recoup.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,13 +14,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +45,7 @@ class PortfolioImporterTest {
 
     @Autowired PortfolioImporter importer;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
     @TempDir Path temp;
 
     @BeforeEach
@@ -364,6 +376,67 @@ class PortfolioImporterTest {
         assertThat(csv.total().inserted()).isEqualTo(csv.total().read()).isPositive();
         assertThat(workbook.rejections()).isEmpty();
         assertThat(workbook.total().unchanged()).as("every sheet row equals its CSV row").isEqualTo(csv.total().read());
+    }
+
+    @Test
+    void anImportWaitsForAnotherOneAndThenFindsTheKeysItInserted() throws Exception {
+        Future<ImportReport> second;
+        try (ExecutorService thread = Executors.newSingleThreadExecutor(); Connection first = dataSource.getConnection()) {
+            // An import in progress: it holds the import lock and has inserted C0001, not yet committed.
+            first.setAutoCommit(false);
+            try (var statement = first.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(" + PortfolioWriteLock.IMPORT_KEY + ")");
+                statement.execute("insert into customer (customer_ref, name) values ('C0001', 'inserted by the first import')");
+            }
+            second = thread.submit(() -> importer.importDirectory(SAMPLES));
+            awaitImportLockWaiter();
+            assertThat(second.isDone()).as("the second import waits for the first").isFalse();
+            first.commit();
+        }
+
+        // Had it not waited, it would have found customer empty, inserted C0001 too and failed on the unique key.
+        ImportReport report = second.get(60, TimeUnit.SECONDS);
+        assertThat(report.files().getFirst().counts()).isEqualTo(new Counts(10, 10, 0, 9, 1, 0));
+        assertThat(report.total()).isEqualTo(new Counts(196, 196, 0, 195, 1, 0));
+        assertThat(jdbc.sql("select name from customer where customer_ref = 'C0001'").query(String.class).single())
+                .isNotEqualTo("inserted by the first import");
+    }
+
+    @Test
+    void twoImportsOfTheSameNewRowsAtOnceBothSucceedOneAfterTheOther() throws Exception {
+        // Large enough (about 33,000 rows) for the two to overlap if they were not serialised.
+        Path files = temp.resolve("demo");
+        long rows = new DemoPortfolioGenerator().generate(files, 2_000, 7, LocalDate.parse("2026-11-20")).rows().values().stream()
+                .mapToLong(Long::longValue).sum();
+        var start = new CyclicBarrier(2);
+        List<Counts> totals = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            List<Future<ImportReport>> imports = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                imports.add(threads.submit(() -> {
+                    start.await();
+                    return importer.importDirectory(files);
+                }));
+            }
+            for (var running : imports) {
+                totals.add(running.get(120, TimeUnit.SECONDS).total());
+            }
+        }
+
+        assertThat(totals).containsExactlyInAnyOrder(new Counts(rows, rows, 0, rows, 0, 0), new Counts(rows, rows, 0, 0, 0, rows));
+    }
+
+    /** Waits until some session waits for the import lock (the 64-bit key is split into two 32-bit halves). */
+    private void awaitImportLockWaiter() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.sql("""
+                        select count(*) from pg_locks where locktype = 'advisory' and not granted
+                          and classid = cast(? as oid) and objid = cast(? as oid) and objsubid = 1""")
+                .params(PortfolioWriteLock.IMPORT_KEY >>> 32, PortfolioWriteLock.IMPORT_KEY & 0xFFFF_FFFFL)
+                .query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("an import waiting for the import lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test
