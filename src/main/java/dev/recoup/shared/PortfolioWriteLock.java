@@ -16,9 +16,9 @@ public final class PortfolioWriteLock {
      * taken before {@link #KEY}: imports run one after the other, a second one waits for the
      * first to commit. An import inserts the rows whose key it found missing with a plain INSERT,
      * which is only safe if no other import can insert the same key in between. Nothing else
-     * takes it.
+     * takes it. (7_301_002 is the daily run's owner lock, private to {@code DailyRunService}.)
      */
-    public static final long IMPORT_KEY = 7_301_002L;
+    public static final long IMPORT_KEY = 7_301_003L;
 
     private PortfolioWriteLock() {
     }
