@@ -103,7 +103,7 @@ public class DailyRunLedger {
     }
 
     public void complete(long runId, String summaryJson) {
-        jdbc.sql("update daily_run set status = 'COMPLETED', finished_at = now(), summary = ?::jsonb where id = ?").params(summaryJson, runId).update();
+        jdbc.sql("update daily_run set status = 'COMPLETED', finished_at = clock_timestamp(), summary = ?::jsonb where id = ?").params(summaryJson, runId).update();
         jdbc.sql("""
                 update daily_run set superseded_by = ?
                 where business_date = (select business_date from daily_run where id = ?) and status = 'COMPLETED' and id <> ? and superseded_by is null""")
@@ -111,7 +111,7 @@ public class DailyRunLedger {
     }
 
     public void fail(long runId, String failure) {
-        jdbc.sql("update daily_run set status = 'FAILED', finished_at = now(), failure = ? where id = ? and status = 'RUNNING'")
+        jdbc.sql("update daily_run set status = 'FAILED', finished_at = clock_timestamp(), failure = ? where id = ? and status = 'RUNNING'")
                 .params(failure, runId).update();
     }
 

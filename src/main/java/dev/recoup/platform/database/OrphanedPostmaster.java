@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * When Recoup is killed (SIGKILL, power cut of the JVM), the PostgreSQL child process it started
@@ -36,8 +35,8 @@ final class OrphanedPostmaster {
                     log.warn("Stopping PostgreSQL (pid " + pid + ") left running by an earlier Recoup over " + dataDirectory);
                     // SIGTERM is PostgreSQL's smart shutdown; its clients died with the old JVM.
                     p.destroy();
-                    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-                    while (p.isAlive() && Instant.now().isBefore(deadline)) {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (p.isAlive() && System.nanoTime() < deadline) {
                         sleep();
                     }
                     if (p.isAlive()) {
