@@ -4,7 +4,6 @@ import dev.recoup.casework.CaseSynchronisation;
 import dev.recoup.dailyrun.persistence.AccountChunkAssessor;
 import dev.recoup.dailyrun.persistence.CustomerAssessor;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
-import dev.recoup.dailyrun.DailyRun;
 import dev.recoup.dailyrun.persistence.StatusSnapshots;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
