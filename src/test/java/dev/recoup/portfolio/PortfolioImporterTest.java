@@ -440,6 +440,53 @@ class PortfolioImporterTest {
     }
 
     @Test
+    void aFirstLoadLeavesTheForeignKeysAsTheyWereAndTheyStillHold() {
+        List<String> before = foreignKeys();
+        assertThat(before).hasSizeGreaterThanOrEqualTo(5);
+
+        ImportReport report = importer.importDirectory(SAMPLES_WITH_ERRORS);
+
+        assertThat(report.rejections()).extracting(Rejection::file, Rejection::column)
+                .contains(tuple("contacts.csv", "customer_id"));
+        assertThat(foreignKeys()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from pg_constraint where contype = 'f' and not convalidated").query(Long.class).single())
+                .isZero();
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into instalment (account_id, seq, due_date, principal_due, interest_due, fee_due, penalty_due, updated_at)
+                values (-1, 1, date '2026-01-01', 0, 0, 0, 0, now())""").update())
+                .hasMessageContaining("violates foreign key constraint");
+    }
+
+    @Test
+    void aFirstLoadThatFailsWhileTheForeignKeysAreDroppedBringsThemBack() {
+        List<String> before = foreignKeys();
+        // The failure also says which locks the import holds at that point on payment and on customer, which
+        // no import alters itself: dropping contact's and account's keys on it took the lock.
+        jdbc.sql("""
+                create function fail_import() returns trigger language plpgsql as $$ begin
+                    raise exception 'failed on purpose holding %', (select string_agg(cast(cast(relation as regclass) as text) || ' ' || mode,
+                        ', ' order by 1) from pg_locks where pid = pg_backend_pid() and relation in (cast('customer' as regclass),
+                        cast('payment' as regclass)) and granted);
+                end $$""").update();
+        jdbc.sql("create trigger fail_import before insert on payment for each statement execute function fail_import()").update();
+        try {
+            assertThatThrownBy(() -> importer.importDirectory(SAMPLES)).hasStackTraceContaining("failed on purpose")
+                    .hasStackTraceContaining("customer AccessExclusiveLock").hasStackTraceContaining("payment AccessExclusiveLock");
+        } finally {
+            jdbc.sql("drop trigger fail_import on payment").update();
+            jdbc.sql("drop function fail_import()").update();
+        }
+
+        assertThat(foreignKeys()).isEqualTo(before);
+        assertNothingChanged();
+    }
+
+    private List<String> foreignKeys() {
+        return jdbc.sql("select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint where contype = 'f' order by 1")
+                .query(String.class).list();
+    }
+
+    @Test
     void aReportCanBeReadAgainLater() {
         ImportReport report = importer.importDirectory(SAMPLES_WITH_ERRORS);
 
