@@ -1,5 +1,7 @@
 package dev.recoup.demo;
 
+import dev.recoup.portfolio.domain.IdNumber;
+
 import java.time.LocalDate;
 
 /**
@@ -9,8 +11,6 @@ import java.time.LocalDate;
  */
 final class IdNumbers {
 
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK_CHARACTERS = "10X98765432";
 
     private IdNumbers() {
     }
@@ -24,16 +24,7 @@ final class IdNumbers {
         appendPadded(id, birthDate.getMonthValue(), 2);
         appendPadded(id, birthDate.getDayOfMonth(), 2);
         appendPadded(id, sequence, 3);
-        return id.append(checkCharacter(id)).toString();
-    }
-
-    /** The check character of the first 17 digits. */
-    static char checkCharacter(CharSequence first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return CHECK_CHARACTERS.charAt(sum % 11);
+        return id.append(IdNumber.checkCharacter(id)).toString();
     }
 
     private static void appendPadded(StringBuilder out, int value, int width) {

@@ -1,6 +1,8 @@
 package dev.recoup.demo;
 
 import dev.recoup.delinquency.domain.AccountDelinquency;
+import dev.recoup.portfolio.domain.Checked;
+import dev.recoup.portfolio.domain.IdNumber;
 import dev.recoup.delinquency.domain.Instalment;
 import dev.recoup.delinquency.domain.Repayment;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -105,7 +107,7 @@ class DemoPortfolioGeneratorTest {
         for (Map<String, String> customer : files.customers) {
             String id = customer.get("id_number");
             assertThat(id).matches("\\d{17}[\\dX]");
-            assertThat(id.charAt(17)).as(id).isEqualTo(IdNumbers.checkCharacter(id));
+            assertThat(IdNumber.parse(id)).as(id).isInstanceOf(Checked.Valid.class);
             assertThat(id.substring(0, 6)).isEqualTo(customer.get("region_code"));
             assertThat(id.substring(6, 14)).isEqualTo(customer.get("birth_date").replace("-", ""));
             int sequence = Integer.parseInt(id.substring(14, 17));

@@ -4,4 +4,5 @@
  * number or an e-mail address valid. No Spring, no SQL, no web: a row goes in, typed values or the
  * reasons it is rejected come out.
  */
+@org.springframework.modulith.NamedInterface("domain")
 package dev.recoup.portfolio.domain;
