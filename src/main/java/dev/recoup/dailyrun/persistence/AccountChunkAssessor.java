@@ -81,13 +81,13 @@ public class AccountChunkAssessor {
                 repayments.clear();
                 for (; i < iAccount.size() && iAccount.get(i) <= accountId; i++) {
                     if (iAccount.get(i) == accountId) {
-                        schedule.add(new Instalment((int) iSeq.get(i), EpochDays.toDate(iDue.get(i)), iPrincipal.get(i), iInterest.get(i),
+                        schedule.add(new Instalment((int) iSeq.get(i), LocalDate.ofEpochDay(iDue.get(i)), iPrincipal.get(i), iInterest.get(i),
                                 iFee.get(i), iPenalty.get(i)));
                     }
                 }
                 for (; p < pAccount.size() && pAccount.get(p) <= accountId; p++) {
                     if (pAccount.get(p) == accountId) {
-                        repayments.add(new Repayment(EpochDays.toDate(pOn.get(p)), pAmount.get(p)));
+                        repayments.add(new Repayment(LocalDate.ofEpochDay(pOn.get(p)), pAmount.get(p)));
                     }
                 }
                 write(line, runId, businessDate, accountId, customerIds.get(a), AccountDelinquency.assess(schedule, repayments, businessDate));

@@ -1,6 +1,7 @@
 package dev.recoup.dailyrun.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 /**
  * Reads the fields of one row of PostgreSQL's COPY text format (tab-separated, {@code \N} for
@@ -53,7 +54,7 @@ final class CopyRow {
         position++;
         int day = digits(2);
         position++;
-        return EpochDays.of(year, month, day);
+        return LocalDate.of(year, month, day).toEpochDay();
     }
 
     private boolean isNull() {

@@ -45,32 +45,57 @@ public class CustomerAssessor {
                     + " overdue_accounts, good_history, repayment_trend, repayment_variation_bp) from stdin");
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
             CopyLine line = new CopyLine(buffer);
-            List<AccountStanding> accounts = new ArrayList<>();
-            long[] current = {Long.MIN_VALUE};
-            int[] customers = {0};
+            Grouping grouping = new Grouping(line, runId, businessDate, policy, in, buffer);
             AccountChunkAssessor.copyOut(readCopy, "copy (select customer_id, days_past_due, overdue_total, outstanding, max_days_late_settled,"
                     + " repayments_made, repaid_on_1, repaid_amount_1, repaid_on_2, repaid_amount_2, repaid_on_3, repaid_amount_3 from "
-                    + SnapshotTables.accounts(runId) + " order by customer_id) to stdout", row -> {
-                long customerId = row.nextLong();
-                if (customerId != current[0] && !accounts.isEmpty()) {
-                    write(line, runId, businessDate, current[0], CustomerDelinquency.of(accounts, policy));
-                    customers[0]++;
-                    accounts.clear();
-                    flushIfFull(in, buffer);
-                }
-                current[0] = customerId;
-                accounts.add(standing(row));
-            });
-            if (!accounts.isEmpty()) {
-                write(line, runId, businessDate, current[0], CustomerDelinquency.of(accounts, policy));
-                customers[0]++;
-            }
+                    + SnapshotTables.accounts(runId) + " order by customer_id) to stdout", grouping::accept);
+            grouping.finish();
             flush(in, buffer);
             in.endCopy();
             writer.commit();
-            return customers[0];
+            return grouping.customers;
         } catch (SQLException e) {
             throw new IllegalStateException("Assessing customers of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects one customer's accounts from the sorted stream and writes the customer when the next one starts. */
+    private static final class Grouping {
+        private final CopyLine line;
+        private final long runId;
+        private final LocalDate businessDate;
+        private final TierPolicy policy;
+        private final CopyIn in;
+        private final ByteArrayOutputStream buffer;
+        private final List<AccountStanding> accounts = new ArrayList<>();
+        private long customerId = Long.MIN_VALUE;
+        private int customers;
+
+        Grouping(CopyLine line, long runId, LocalDate businessDate, TierPolicy policy, CopyIn in, ByteArrayOutputStream buffer) {
+            this.line = line;
+            this.runId = runId;
+            this.businessDate = businessDate;
+            this.policy = policy;
+            this.in = in;
+            this.buffer = buffer;
+        }
+
+        void accept(CopyRow row) {
+            long next = row.nextLong();
+            if (next != customerId) {
+                finish();
+                flushIfFull(in, buffer);
+            }
+            customerId = next;
+            accounts.add(standing(row));
+        }
+
+        void finish() {
+            if (!accounts.isEmpty()) {
+                write(line, runId, businessDate, customerId, CustomerDelinquency.of(accounts, policy));
+                customers++;
+                accounts.clear();
+            }
         }
     }
 
@@ -85,7 +110,7 @@ public class CustomerAssessor {
             long on = row.nextEpochDay();
             long amount = row.nextLong();
             if (on != CopyRow.NULL) {
-                last.add(new Repayment(EpochDays.toDate(on), amount));
+                last.add(new Repayment(LocalDate.ofEpochDay(on), amount));
             }
         }
         return new AccountStanding(dpd, overdue, outstanding, maxDaysLate, repaymentsMade, last);
