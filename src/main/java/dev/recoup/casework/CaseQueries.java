@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,9 @@ public class CaseQueries {
         this.jdbc = jdbc;
     }
 
+    /** The latest completed run whose snapshot is current; {@link #NONE} before the first run. */
     public record CurrentRun(long id, LocalDate businessDate) {
+        static final CurrentRun NONE = new CurrentRun(-1, null);
     }
 
     public Optional<CurrentRun> currentRun() {
@@ -36,43 +39,38 @@ public class CaseQueries {
                 + " order by business_date desc, id desc limit 1").query(CurrentRun.class).optional();
     }
 
-    private long currentRunId() {
-        return currentRun().map(CurrentRun::id).orElse(-1L);
-    }
-
     public Map<String, Object> account(String accountRef) {
-        Map<String, Object> account = optionalRow(jdbc.sql("""
+        CurrentRun run = currentRun().orElse(CurrentRun.NONE);
+        Map<String, Object> account = row(jdbc.sql("""
                         select a.id, a.account_ref as account_id, c.customer_ref as customer_id, a.product, a.currency, a.principal as principal_minor,
                                a.annual_rate, a.start_date, a.maturity_date
-                        from account a join customer c on c.id = a.customer_id where a.account_ref = ?""")
-                .param(accountRef).query().listOfRows().stream().map(CaseQueries::plain).toList()).map(Map.class::cast)
+                        from account a join customer c on c.id = a.customer_id where a.account_ref = ?""").param(accountRef))
                 .orElseThrow(() -> new NotFoundException("account", accountRef));
         long id = ((Number) account.remove("id")).longValue();
-        account.put("status", optionalRow(jdbc.sql("""
+        account.put("status", row(jdbc.sql("""
                 select business_date, days_past_due, bucket, oldest_unpaid_due_date, overdue_principal, overdue_interest, overdue_fee,
                        overdue_penalty, overdue_total, outstanding, paid, credit, max_days_late_settled, repayments_made
-                from account_status where run_id = ? and account_id = ?""").params(currentRunId(), id).query().listOfRows().stream().map(CaseQueries::plain).toList()).orElse(null));
+                from account_status where run_id = ? and account_id = ?""").params(run.id(), id)).orElse(null));
         List<Instalment> schedule = jdbc.sql("select seq, due_date, principal_due, interest_due, fee_due, penalty_due from instalment where account_id = ? order by seq")
                 .param(id).query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .list();
-        List<Map<String, Object>> payments = jdbc.sql("select payment_ref as payment_id, paid_on, amount as amount_minor, channel from payment where account_id = ? order by paid_on, id")
-                .param(id).query().listOfRows().stream().map(CaseQueries::plain).toList();
-        LocalDate asOf = currentRun().map(CurrentRun::businessDate).orElse(null);
+        List<Map<String, Object>> payments = rows(jdbc.sql(
+                "select payment_ref as payment_id, paid_on, amount as amount_minor, channel from payment where account_id = ? order by paid_on, id").param(id));
         List<Repayment> repayments = payments.stream()
                 .map(p -> new Repayment((LocalDate) p.get("paid_on"), ((Number) p.get("amount_minor")).longValue()))
-                .filter(r -> asOf == null || !r.paidOn().isAfter(asOf)).toList();
+                .filter(r -> run.businessDate() == null || !r.paidOn().isAfter(run.businessDate())).toList();
         // How the payments paid the schedule, by the same waterfall the daily run uses.
         account.put("instalments", RepaymentWaterfall.apply(schedule, repayments).instalments().stream().map(CaseQueries::instalmentView).toList());
         account.put("payments", payments);
-        account.put("collateral", jdbc.sql("""
+        account.put("collateral", rows(jdbc.sql("""
                 select collateral_ref as collateral_id, type, description, appraised_value as appraised_value_minor, appraised_on
-                from collateral where account_id = ? order by id""").param(id).query().listOfRows().stream().map(CaseQueries::plain).toList());
+                from collateral where account_id = ? order by id""").param(id)));
         return account;
     }
 
     private static Map<String, Object> instalmentView(PaidInstalment p) {
         var i = p.instalment();
-        var view = new java.util.LinkedHashMap<String, Object>();
+        var view = new LinkedHashMap<String, Object>();
         view.put("seq", i.seq());
         view.put("due_date", i.dueDate());
         view.put("principal_due", i.principal());
@@ -86,38 +84,40 @@ public class CaseQueries {
     }
 
     public Map<String, Object> customer(String customerRef, boolean revealPersonalData) {
-        Map<String, Object> customer = optionalRow(jdbc.sql("""
+        CurrentRun run = currentRun().orElse(CurrentRun.NONE);
+        Map<String, Object> customer = row(jdbc.sql("""
                         select id, customer_ref as customer_id, name, id_number, birth_date, gender, occupation, employer, region_code, address
-                        from customer where customer_ref = ?""")
-                .param(customerRef).query().listOfRows().stream().map(CaseQueries::plain).toList()).map(Map.class::cast)
+                        from customer where customer_ref = ?""").param(customerRef))
                 .orElseThrow(() -> new NotFoundException("customer", customerRef));
         long id = ((Number) customer.remove("id")).longValue();
+        List<Map<String, Object>> contacts = rows(jdbc.sql("""
+                select contact_ref as contact_id, role, name, phone, email, address, valid, source from contact where customer_id = ? order by id""")
+                .param(id));
         if (!revealPersonalData) {
             customer.put("id_number", Masking.idNumber((String) customer.get("id_number")));
-        }
-        List<Map<String, Object>> contacts = jdbc.sql("""
-                select contact_ref as contact_id, role, name, phone, email, address, valid, source from contact where customer_id = ? order by id""")
-                .param(id).query().listOfRows().stream().map(CaseQueries::plain).toList();
-        if (!revealPersonalData) {
             contacts.forEach(c -> c.put("phone", Masking.phone((String) c.get("phone"))));
         }
         customer.put("contacts", contacts);
-        customer.put("status", optionalRow(jdbc.sql("""
-                select business_date, worst_days_past_due, bucket, tier, overdue_total, outstanding, accounts, overdue_accounts,
-                       good_history, repayment_trend, repayment_variation_bp
-                from customer_status where run_id = ? and customer_id = ?""").params(currentRunId(), id).query().listOfRows().stream().map(CaseQueries::plain).toList()).orElse(null));
-        customer.put("accounts", accountsOf(id));
-        customer.put("cases", jdbc.sql("select id, status, opened_on, closed_on, close_reason from collection_case where customer_id = ? order by id")
-                .param(id).query().listOfRows().stream().map(CaseQueries::plain).toList());
+        customer.put("status", customerStatus(run, id));
+        customer.put("accounts", accountsOf(run, id));
+        customer.put("cases", rows(jdbc.sql("select id, status, opened_on, closed_on, close_reason from collection_case where customer_id = ? order by id")
+                .param(id)));
         return customer;
     }
 
-    private List<Map<String, Object>> accountsOf(long customerId) {
-        return jdbc.sql("""
+    private Map<String, Object> customerStatus(CurrentRun run, long customerId) {
+        return row(jdbc.sql("""
+                select business_date, worst_days_past_due, bucket, tier, overdue_total, outstanding, accounts, overdue_accounts,
+                       good_history, repayment_trend, repayment_variation_bp
+                from customer_status where run_id = ? and customer_id = ?""").params(run.id(), customerId)).orElse(null);
+    }
+
+    private List<Map<String, Object>> accountsOf(CurrentRun run, long customerId) {
+        return rows(jdbc.sql("""
                 select a.account_ref as account_id, a.product, a.principal as principal_minor, s.days_past_due, s.bucket, s.overdue_total,
                        s.outstanding
                 from account a left join account_status s on s.run_id = ? and s.account_id = a.id
-                where a.customer_id = ? order by a.id""").params(currentRunId(), customerId).query().listOfRows().stream().map(CaseQueries::plain).toList();
+                where a.customer_id = ? order by a.id""").params(run.id(), customerId));
     }
 
     public record CasePage(List<Map<String, Object>> cases, int page, int size, long total, LocalDate asOf) {
@@ -125,45 +125,45 @@ public class CaseQueries {
 
     /** Open (or closed) cases, largest overdue first, filtered by the current tier and bucket. */
     public CasePage cases(String status, String tier, String bucket, int page, int size) {
-        long run = currentRunId();
+        CurrentRun run = currentRun().orElse(CurrentRun.NONE);
         String where = " where c.status = :status and (cast(:tier as text) is null or s.tier = :tier) and (cast(:bucket as text) is null or s.bucket = :bucket)";
-        String from = " from collection_case c join customer cu on cu.id = c.customer_id left join customer_status s on s.run_id = " + run
+        String from = " from collection_case c join customer cu on cu.id = c.customer_id left join customer_status s on s.run_id = " + run.id()
                 + " and s.customer_id = c.customer_id";
         long total = jdbc.sql("select count(*)" + from + where).param("status", status).param("tier", tier).param("bucket", bucket)
                 .query(Long.class).single();
-        List<Map<String, Object>> rows = jdbc.sql("""
+        List<Map<String, Object>> cases = rows(jdbc.sql("""
                         select c.id, cu.customer_ref as customer_id, cu.name as customer_name, c.status, c.opened_on, c.closed_on,
                                s.tier, s.bucket, s.worst_days_past_due, s.overdue_total, s.overdue_accounts, s.accounts""" + from + where
                         + " order by s.overdue_total desc nulls last, c.id limit :size offset :offset")
-                .param("status", status).param("tier", tier).param("bucket", bucket).param("size", size).param("offset", (long) page * size)
-                .query().listOfRows().stream().map(CaseQueries::plain).toList();
-        return new CasePage(rows, page, size, total, currentRun().map(CurrentRun::businessDate).orElse(null));
+                .param("status", status).param("tier", tier).param("bucket", bucket).param("size", size).param("offset", (long) page * size));
+        return new CasePage(cases, page, size, total, run.businessDate());
     }
 
     public Map<String, Object> caseDetail(long caseId) {
-        Map<String, Object> c = optionalRow(jdbc.sql("""
+        CurrentRun run = currentRun().orElse(CurrentRun.NONE);
+        Map<String, Object> c = row(jdbc.sql("""
                         select c.id, cu.customer_ref as customer_id, cu.name as customer_name, cu.id as internal_customer_id, c.status, c.opened_on,
                                c.closed_on, c.close_reason
-                        from collection_case c join customer cu on cu.id = c.customer_id where c.id = ?""")
-                .param(caseId).query().listOfRows().stream().map(CaseQueries::plain).toList()).map(Map.class::cast)
+                        from collection_case c join customer cu on cu.id = c.customer_id where c.id = ?""").param(caseId))
                 .orElseThrow(() -> new NotFoundException("case", caseId));
         long customerId = ((Number) c.remove("internal_customer_id")).longValue();
-        c.put("status_now", optionalRow(jdbc.sql("""
-                select business_date, worst_days_past_due, bucket, tier, overdue_total, outstanding, good_history, repayment_trend,
-                       repayment_variation_bp from customer_status where run_id = ? and customer_id = ?""")
-                .params(currentRunId(), customerId).query().listOfRows().stream().map(CaseQueries::plain).toList()).orElse(null));
-        c.put("accounts", accountsOf(customerId));
-        c.put("events", jdbc.sql("select business_date, event, reason, run_id from case_event where case_id = ? order by id").param(caseId).query().listOfRows().stream().map(CaseQueries::plain).toList());
+        c.put("status_now", customerStatus(run, customerId));
+        c.put("accounts", accountsOf(run, customerId));
+        c.put("events", rows(jdbc.sql("select business_date, event, reason, run_id from case_event where case_id = ? order by id").param(caseId)));
         return c;
     }
 
-    private static Optional<Map<String, Object>> optionalRow(List<Map<String, Object>> rows) {
-        return rows.stream().findFirst();
+    private static List<Map<String, Object>> rows(JdbcClient.StatementSpec sql) {
+        return sql.query().listOfRows().stream().map(CaseQueries::plain).toList();
+    }
+
+    private static Optional<Map<String, Object>> row(JdbcClient.StatementSpec sql) {
+        return rows(sql).stream().findFirst();
     }
 
     /** JDBC dates and timestamps as java.time, so the API shows 2026-11-23, not a midnight instant. */
     private static Map<String, Object> plain(Map<String, Object> row) {
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         row.forEach((key, value) -> result.put(key, switch (value) {
             case java.sql.Date date -> date.toLocalDate();
             case java.sql.Timestamp timestamp -> timestamp.toInstant();
