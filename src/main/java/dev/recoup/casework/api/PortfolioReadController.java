@@ -1,6 +1,8 @@
 package dev.recoup.casework.api;
 
 import dev.recoup.casework.CaseQueries;
+import dev.recoup.delinquency.domain.Bucket;
+import dev.recoup.delinquency.domain.Tier;
 import dev.recoup.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 
 /** Accounts, customers and cases as of the current daily run. Ids are the lender's ids from the import. */
 @RestController
@@ -20,8 +22,6 @@ import java.util.Set;
 @Tag(name = "Accounts, customers and cases")
 class PortfolioReadController {
 
-    private static final Set<String> TIERS = Set.of("T1", "T2", "T3", "T4");
-    private static final Set<String> BUCKETS = Set.of("M0", "M1", "M2", "M3", "M4", "M5", "M6", "M7+");
     private final CaseQueries queries;
 
     PortfolioReadController(CaseQueries queries) {
@@ -45,10 +45,10 @@ class PortfolioReadController {
     CaseQueries.CasePage cases(@RequestParam(required = false) String tier, @RequestParam(required = false) String bucket,
                                @RequestParam(defaultValue = "OPEN") String status,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (tier != null && !TIERS.contains(tier)) {
+        if (tier != null && Arrays.stream(Tier.values()).noneMatch(t -> t.name().equals(tier))) {
             throw new InvalidInputException("tier", tier, "tier must be one of T1, T2, T3, T4");
         }
-        if (bucket != null && !BUCKETS.contains(bucket)) {
+        if (bucket != null && Arrays.stream(Bucket.values()).noneMatch(b -> b.code().equals(bucket))) {
             throw new InvalidInputException("bucket", bucket, "bucket must be one of M0, M1 … M6, M7+ (write M7%2B in a URL)");
         }
         if (!status.equals("OPEN") && !status.equals("CLOSED")) {

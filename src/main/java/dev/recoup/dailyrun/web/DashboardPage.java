@@ -2,10 +2,11 @@ package dev.recoup.dailyrun.web;
 
 import dev.recoup.dailyrun.DailyRun;
 import dev.recoup.dailyrun.DailyRunService;
+import dev.recoup.delinquency.domain.Bucket;
+import dev.recoup.delinquency.domain.Tier;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
-import dev.recoup.shared.MinorUnits;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,9 @@ import java.util.Map;
 @Controller
 class DashboardPage {
 
-    static final List<String> TIERS = List.of("T1", "T2", "T3", "T4");
-    static final List<String> BUCKETS = List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7+");
+    static final List<String> TIERS = Arrays.stream(Tier.values()).map(Tier::name).toList();
+    /** Open cases are overdue, so M0 never has any. */
+    static final List<String> BUCKETS = Arrays.stream(Bucket.values()).filter(b -> b != Bucket.M0).map(Bucket::code).toList();
 
     private final DailyRunLedger ledger;
     private final DailyRunService runs;
@@ -93,6 +96,6 @@ class DashboardPage {
     }
 
     static String yuan(long minor) {
-        return String.format("%,.2f", new java.math.BigDecimal(MinorUnits.format(minor, 2)));
+        return String.format("%,.2f", java.math.BigDecimal.valueOf(minor, 2));
     }
 }
