@@ -1,0 +1,12 @@
+package dev.recoup.strategy.domain;
+
+/** What a treatment step asks for; each becomes a task of the same type (R9). */
+public enum StepType {
+    SMS, ROBOT_CALL, AGENT_CALL, EMAIL, LETTER, FIELD_VISIT, LAWYER_LETTER, PLACE_WITH_AGENCY, REFER_TO_LEGAL,
+    /** Contact data to verify or repair (skip trace, R2). */
+    VERIFY_CONTACT_DATA,
+    /** A restructuring / instalment-plan offer (small-business route). */
+    OFFER_RESTRUCTURING,
+    /** Collateral to the judicial auction route (real-estate collateral). */
+    JUDICIAL_AUCTION
+}
