@@ -3,6 +3,7 @@ package dev.recoup.casework;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tasks on cases (R9). The bulk methods run inside the caller's transaction (the daily run's
@@ -53,4 +54,7 @@ public interface Tasks {
 
     /** Timeliness and follow-up counts of a case (the {@code case_task_stats} view). */
     TaskStats stats(long caseId);
+
+    /** How many open tasks each queue has, by queue name. */
+    Map<String, Long> openTasksByQueue();
 }

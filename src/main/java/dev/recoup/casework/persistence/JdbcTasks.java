@@ -313,6 +313,17 @@ class JdbcTasks implements Tasks {
                 .optional().orElse(new TaskStats(caseId, 0, 0, 0, 0, 0, 0, 0));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> openTasksByQueue() {
+        Map<String, Long> queues = new LinkedHashMap<>();
+        jdbc.sql("select queue, count(*) from task where status = 'OPEN' and queue is not null group by queue order by queue")
+                .query(rs -> {
+                    queues.put(rs.getString(1), rs.getLong(2));
+                });
+        return queues;
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
