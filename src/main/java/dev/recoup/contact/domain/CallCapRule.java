@@ -3,7 +3,6 @@ package dev.recoup.contact.domain;
 import dev.recoup.shared.InvalidInputException;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Set;
 
 /**
@@ -28,7 +27,7 @@ public record CallCapRule(RuleText text, int cap, int days, Set<Channel> counted
         if (days < 1 || days > 31) {
             throw new InvalidInputException(text.id() + ".days", Integer.toString(days), "a window of 1 to 31 days");
         }
-        counted = Set.copyOf(counted);
+        counted = EnumSets.frozen(counted, Channel.class);
     }
 
     @Override
@@ -36,14 +35,16 @@ public record CallCapRule(RuleText text, int cap, int days, Set<Channel> counted
         return Duration.ofDays(days + 1L);
     }
 
-    private boolean counts(Situation s, Attempt a) {
-        if (!a.outbound() || !counted.contains(a.channel()) || !a.contactId().equals(s.request.contactId())) {
+    private boolean counts(Situation s, ContactHistory history, int i) {
+        if (!history.outbound(i) || history.contact(i) != s.person || !counted.contains(history.channel(i))
+                || unansweredOnly && !history.outcome(i).unanswered()) {
             return false;
         }
-        if (perEndpoint && (a.endpoint() == null || !a.endpoint().address().equals(s.request.endpoint().address()))) {
-            return false;
+        if (perEndpoint) {
+            Endpoint endpoint = history.get(i).endpoint();
+            return endpoint != null && endpoint.address().equals(s.request.endpoint().address());
         }
-        return !unansweredOnly || a.outcome().unanswered();
+        return true;
     }
 
     @Override
@@ -58,8 +59,7 @@ public record CallCapRule(RuleText text, int cap, int days, Set<Channel> counted
         ContactHistory history = s.history;
         long end = zone.instant(today + days, 0);
         for (int i = history.firstAtOrAfter(zone.instant(first, 0)); i < history.size() && history.second(i) < end; i++) {
-            Attempt a = history.get(i);
-            if (counts(s, a)) {
+            if (counts(s, history, i)) {
                 perDay[(int) (zone.day(history.second(i)) - first)]++;
             }
         }
@@ -73,7 +73,7 @@ public record CallCapRule(RuleText text, int cap, int days, Set<Channel> counted
                     return OBJECTS;
                 }
                 return text.hit("count", Integer.toString(sum), "cap", Integer.toString(cap),
-                        "from", LocalDate.ofEpochDay(first + k).toString(), "to", LocalDate.ofEpochDay(first + k + days - 1).toString(),
+                        "from", ZoneClock.date(first + k), "to", ZoneClock.date(first + k + days - 1),
                         "endpoint", perEndpoint ? s.request.endpoint().address() : "-");
             }
         }

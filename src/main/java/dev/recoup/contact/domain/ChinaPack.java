@@ -106,7 +106,7 @@ public final class ChinaPack {
                 throw new InvalidInputException("thirdPartyPurposes", String.valueOf(thirdPartyPurposes),
                         "third parties may only be asked to pass on a call-back request or for contact details");
             }
-            thirdPartyPurposes = Set.copyOf(thirdPartyPurposes);
+            thirdPartyPurposes = EnumSets.frozen(thirdPartyPurposes, Purpose.class);
             if (minimumVisitStaff < 2) {
                 throw new InvalidInputException("minimumVisitStaff", Integer.toString(minimumVisitStaff), "visits need at least two staff");
             }
@@ -134,7 +134,7 @@ public final class ChinaPack {
 
         public Parameters withThirdPartyPurposes(Purpose... value) {
             return new Parameters(quietHours, quietChannels, restHours, workingDayPreference, workingDayHours, callsPerContactPerDay,
-                    unansweredCallsPerNumberPerDay, Set.of(value), spouseOnDebtorSide, minimumVisitStaff);
+                    unansweredCallsPerNumberPerDay, EnumSets.frozen(java.util.Arrays.asList(value), Purpose.class), spouseOnDebtorSide, minimumVisitStaff);
         }
 
         public Parameters withSpouseOnDebtorSide(boolean value) {

@@ -50,9 +50,9 @@ public record Consent(String contactId, ConsentSource source, Instant receivedAt
         if ((windowStart == null) != (windowEnd == null) || windowStart != null && windowStart.equals(windowEnd)) {
             throw new InvalidInputException("consent.window", windowStart + "–" + windowEnd, "a time window needs a start and a different end");
         }
-        channels = channels == null || channels.isEmpty() ? Set.of() : Set.copyOf(channels);
+        channels = EnumSets.frozen(channels, Channel.class);
         debtIds = debtIds == null ? Set.of() : Set.copyOf(debtIds);
-        days = days == null || days.isEmpty() ? Set.of() : Set.copyOf(days);
+        days = EnumSets.frozen(days, DayOfWeek.class);
     }
 
     /** A consent given directly by {@code contactId} at {@code receivedAt}, covering everything until narrowed. */
@@ -67,7 +67,7 @@ public record Consent(String contactId, ConsentSource source, Instant receivedAt
     }
 
     public Consent channels(Channel... value) {
-        return new Consent(contactId, source, receivedAt, Set.of(value), debtIds, days, windowStart, windowEnd, zone, endpoint,
+        return new Consent(contactId, source, receivedAt, EnumSets.frozen(java.util.Arrays.asList(value), Channel.class), debtIds, days, windowStart, windowEnd, zone, endpoint,
                 validUntil, revokedAt);
     }
 

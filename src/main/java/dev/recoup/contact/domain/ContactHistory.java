@@ -14,15 +14,61 @@ public final class ContactHistory {
     private static final ContactHistory EMPTY = new ContactHistory(new Attempt[0]);
 
     private final Attempt[] attempts;
+    // Column copies of what the counting rules read for every entry, so a scan stays in a few
+    // contiguous arrays instead of visiting each entry's objects.
     private final long[] seconds;
+    private final int[] contact;
+    private final byte[] channel;
+    private final byte[] outcome;
+    private final boolean[] outbound;
+    private final List<String> contactIds = new ArrayList<>(2);
 
     private ContactHistory(Attempt[] sorted) {
         this.attempts = sorted;
-        this.seconds = new long[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            seconds[i] = sorted[i].at().getEpochSecond();
+        int n = sorted.length;
+        this.seconds = new long[n];
+        this.contact = new int[n];
+        this.channel = new byte[n];
+        this.outcome = new byte[n];
+        this.outbound = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Attempt a = sorted[i];
+            seconds[i] = a.at().getEpochSecond();
+            int index = contactIds.indexOf(a.contactId());
+            if (index < 0) {
+                index = contactIds.size();
+                contactIds.add(a.contactId());
+            }
+            contact[i] = index;
+            channel[i] = (byte) a.channel().ordinal();
+            outcome[i] = (byte) a.outcome().ordinal();
+            outbound[i] = a.outbound();
         }
     }
+
+    /** The index the entries of {@code contactId} carry ({@link #contact(int)}), or -1 when it has none. */
+    int contactIndex(String contactId) {
+        return contactIds.indexOf(contactId);
+    }
+
+    int contact(int i) {
+        return contact[i];
+    }
+
+    Channel channel(int i) {
+        return CHANNELS[channel[i]];
+    }
+
+    Outcome outcome(int i) {
+        return OUTCOMES[outcome[i]];
+    }
+
+    boolean outbound(int i) {
+        return outbound[i];
+    }
+
+    private static final Channel[] CHANNELS = Channel.values();
+    private static final Outcome[] OUTCOMES = Outcome.values();
 
     public static ContactHistory empty() {
         return EMPTY;

@@ -47,5 +47,5 @@ public sealed interface ContactRule permits TimeWindowRule, InconvenientTimeRule
     long nextChange(Situation s, long t);
 
     /** Marker returned by {@link #check} when no explanation was asked for. */
-    RuleHit OBJECTS = new RuleHit("-", "-", "-", java.util.Map.of());
+    RuleHit OBJECTS = new RuleHit("-", "-", "-", new String[0]);
 }

@@ -18,9 +18,11 @@ public final class DailyWindows {
     public static final DailyWindows NEVER = new DailyWindows(new int[0]);
 
     private final int[] ranges;
+    private final String text;
 
     private DailyWindows(int[] ranges) {
         this.ranges = ranges;
+        this.text = describe(ranges);
     }
 
     /** Allowed from {@code start} to {@code end} (end exclusive; {@code end} before {@code start} wraps to the next morning). */
@@ -93,6 +95,10 @@ public final class DailyWindows {
     /** "08:00–22:00", "00:00–12:00, 13:30–24:00", or "—" when nothing is allowed. */
     @Override
     public String toString() {
+        return text;
+    }
+
+    private static String describe(int[] ranges) {
         if (ranges.length == 0) {
             return "—";
         }

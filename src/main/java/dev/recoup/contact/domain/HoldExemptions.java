@@ -19,17 +19,17 @@ public record HoldExemptions(Set<Purpose> purposes, Set<ContactRole> roles, bool
     public static final HoldExemptions NONE = new HoldExemptions(Set.of(), Set.of(), false, Set.of(), false, false);
 
     public HoldExemptions {
-        purposes = Set.copyOf(purposes);
-        roles = Set.copyOf(roles);
-        endpointConsent = Set.copyOf(endpointConsent);
+        purposes = EnumSets.frozen(purposes, Purpose.class);
+        roles = EnumSets.frozen(roles, ContactRole.class);
+        endpointConsent = EnumSets.frozen(endpointConsent, ConsentSource.class);
     }
 
     public HoldExemptions andPurposes(Purpose... value) {
-        return new HoldExemptions(Set.of(value), roles, replyOnce, endpointConsent, requiredByLaw, optOutConfirmation);
+        return new HoldExemptions(EnumSets.frozen(java.util.Arrays.asList(value), Purpose.class), roles, replyOnce, endpointConsent, requiredByLaw, optOutConfirmation);
     }
 
     public HoldExemptions andRoles(ContactRole... value) {
-        return new HoldExemptions(purposes, Set.of(value), replyOnce, endpointConsent, requiredByLaw, optOutConfirmation);
+        return new HoldExemptions(purposes, EnumSets.frozen(java.util.Arrays.asList(value), ContactRole.class), replyOnce, endpointConsent, requiredByLaw, optOutConfirmation);
     }
 
     public HoldExemptions andReplyOnce() {
@@ -37,7 +37,7 @@ public record HoldExemptions(Set<Purpose> purposes, Set<ContactRole> roles, bool
     }
 
     public HoldExemptions andEndpointConsent(ConsentSource... value) {
-        return new HoldExemptions(purposes, roles, replyOnce, Set.of(value), requiredByLaw, optOutConfirmation);
+        return new HoldExemptions(purposes, roles, replyOnce, EnumSets.frozen(java.util.Arrays.asList(value), ConsentSource.class), requiredByLaw, optOutConfirmation);
     }
 
     public HoldExemptions andRequiredByLaw() {

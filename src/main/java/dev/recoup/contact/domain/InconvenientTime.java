@@ -32,7 +32,7 @@ public record InconvenientTime(String contactId, Set<DayOfWeek> days, LocalTime 
         if ((start == null) != (end == null) || start != null && start.equals(end)) {
             throw new InvalidInputException("inconvenientTime.window", start + "–" + end, "a time window needs a start and a different end");
         }
-        days = days == null || days.isEmpty() ? Set.of() : Set.copyOf(days);
+        days = EnumSets.frozen(days, DayOfWeek.class);
     }
 
     /** Whole days: every {@code days} from {@code from} until {@code until} (null = open). */

@@ -16,8 +16,8 @@ public record InconvenientTimeRule(RuleText text, Set<Channel> channels, Set<Con
         implements ContactRule {
 
     public InconvenientTimeRule {
-        channels = Set.copyOf(channels);
-        consentSources = Set.copyOf(consentSources);
+        channels = EnumSets.frozen(channels, Channel.class);
+        consentSources = EnumSets.frozen(consentSources, ConsentSource.class);
     }
 
     private InconvenientTime covering(Situation s, long t) {

@@ -3,7 +3,6 @@ package dev.recoup.contact.domain;
 import dev.recoup.shared.InvalidInputException;
 
 import java.time.Duration;
-import java.time.LocalDate;
 
 /**
  * Regulation F §1006.14(b)(2)(i)(A): a telephone call to a person about a particular debt is
@@ -49,13 +48,12 @@ public record RegFCallFrequencyRule(RuleText text, int maxCalls) implements Cont
         int from = history.firstAtOrAfter(zone.instant(first, 0));
         long end = zone.instant(today + DAYS, 0);
         for (String debt : s.debts) {
-            if (s.frequencyConsent(t, debt, s.request.channel())) {
+            if (!s.facts.consents().isEmpty() && s.frequencyConsent(t, debt, s.request.channel())) {
                 continue;
             }
             int[] perDay = new int[2 * DAYS - 1];
             for (int i = from; i < history.size() && history.second(i) < end; i++) {
-                Attempt a = history.get(i);
-                if (s.countsTowardFrequency(a, debt)) {
+                if (s.countsTowardFrequency(i, debt)) {
                     perDay[(int) (zone.day(history.second(i)) - first)]++;
                 }
             }
@@ -69,7 +67,7 @@ public record RegFCallFrequencyRule(RuleText text, int maxCalls) implements Cont
                         return OBJECTS;
                     }
                     return text.hit("debt", debt.isEmpty() ? "*" : debt, "count", Integer.toString(sum), "max", Integer.toString(maxCalls),
-                            "from", LocalDate.ofEpochDay(first + k).toString(), "to", LocalDate.ofEpochDay(first + k + DAYS - 1).toString());
+                            "from", ZoneClock.date(first + k), "to", ZoneClock.date(first + k + DAYS - 1));
                 }
             }
         }

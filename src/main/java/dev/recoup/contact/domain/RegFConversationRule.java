@@ -1,7 +1,6 @@
 package dev.recoup.contact.domain;
 
 import java.time.Duration;
-import java.time.LocalDate;
 
 /**
  * Regulation F §1006.14(b)(2)(i)(B): no telephone call to a person about a particular debt within
@@ -28,18 +27,21 @@ public record RegFConversationRule(RuleText text) implements ContactRule {
         ContactHistory history = s.history;
         long windowStart = zone.instant(today - 6, 0);
         for (String debt : s.debts) {
-            if (s.frequencyConsent(t, debt, s.request.channel())) {
+            if (!s.facts.consents().isEmpty() && s.frequencyConsent(t, debt, s.request.channel())) {
                 continue;
             }
             for (int i = history.firstAtOrAfter(t) - 1; i >= 0 && history.second(i) >= windowStart; i--) {
+                if (history.contact(i) != s.person || !history.outcome(i).conversation()) {
+                    continue;
+                }
                 Attempt a = history.get(i);
-                if (history.second(i) < t && s.conversationWithPerson(a) && a.discussed(debt)) {
+                if (s.conversationWithPerson(a) && a.discussed(debt)) {
                     if (!explain) {
                         return OBJECTS;
                     }
                     long day = zone.day(history.second(i));
-                    return text.hit("debt", debt.isEmpty() ? "*" : debt, "conversation", LocalDate.ofEpochDay(day).toString(),
-                            "until", LocalDate.ofEpochDay(day + 7).toString());
+                    return text.hit("debt", debt.isEmpty() ? "*" : debt, "conversation", ZoneClock.date(day),
+                            "until", ZoneClock.date(day + 7));
                 }
             }
         }

@@ -22,7 +22,7 @@ public record RulePack(String id, String nameZh, String nameEn, List<ContactRule
 
     public RulePack {
         rules = List.copyOf(rules);
-        debtorSide = Set.copyOf(debtorSide);
+        debtorSide = EnumSets.frozen(debtorSide, ContactRole.class);
         if (defaultZones == null || defaultZones.isEmpty()) {
             throw new InvalidInputException("defaultZones", String.valueOf(defaultZones), "a pack needs default time zones");
         }

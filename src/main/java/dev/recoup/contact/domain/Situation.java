@@ -25,6 +25,8 @@ public final class Situation {
     /** The debts the request concerns; {@code ""} alone when it names none (= every debt). */
     final String[] debts;
     final boolean thirdParty;
+    /** The person's index in the history ({@link ContactHistory#contactIndex}), -1 when the history has no entry with them. */
+    final int person;
     final long at;
     final long horizon;
 
@@ -42,6 +44,7 @@ public final class Situation {
         this.debts = request.debtIds().isEmpty() ? new String[] {""} : request.debtIds().toArray(new String[0]);
         ContactRole role = request.role();
         this.thirdParty = role != ContactRole.ATTORNEY && !pack.debtorSide().contains(role);
+        this.person = history.contactIndex(request.contactId());
         this.at = request.at().getEpochSecond();
         this.horizon = at + 366L * ZoneClock.DAY;
     }
@@ -292,9 +295,12 @@ public final class Situation {
      * count, comment 14(b)(3)(ii)-1), really to the person (not a wrong or misdirected number), and
      * not placed under the person's prior consent.
      */
-    boolean countsTowardFrequency(Attempt a, String debt) {
-        return a.outbound() && a.channel().isCall() && a.contactId().equals(request.contactId()) && a.placedAbout(debt)
-                && a.outcome().connected() && !misdirected(a)
-                && !frequencyConsent(a.at().getEpochSecond(), debt, a.channel());
+    boolean countsTowardFrequency(int i, String debt) {
+        if (!history.outbound(i) || history.contact(i) != person || !history.channel(i).isCall() || !history.outcome(i).connected()
+                || history.outcome(i) == Outcome.WRONG_NUMBER) {
+            return false;
+        }
+        Attempt a = history.get(i);
+        return a.placedAbout(debt) && !misdirected(a) && (facts.consents().isEmpty() || !frequencyConsent(history.second(i), debt, a.channel()));
     }
 }

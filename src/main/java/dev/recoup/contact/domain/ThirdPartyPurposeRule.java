@@ -12,7 +12,7 @@ import java.util.Set;
 public record ThirdPartyPurposeRule(RuleText text, Set<Purpose> allowed) implements ContactRule {
 
     public ThirdPartyPurposeRule {
-        allowed = Set.copyOf(allowed);
+        allowed = EnumSets.frozen(allowed, Purpose.class);
         for (Purpose purpose : allowed) {
             if (purpose.collects()) {
                 throw new InvalidInputException("thirdPartyPurposes", purpose.name(), "third parties are never contacted for collection");

@@ -25,8 +25,8 @@ public record TimeWindowRule(RuleText text, Strength strength, Set<Channel> chan
         if (strength == null || channels == null || channels.isEmpty() || workingDays == null || restDays == null || calendar == null) {
             throw new InvalidInputException(text.id(), String.valueOf(channels), "a time window rule needs channels, windows and a calendar");
         }
-        channels = Set.copyOf(channels);
-        consentSources = consentSources == null ? Set.of() : Set.copyOf(consentSources);
+        channels = EnumSets.frozen(channels, Channel.class);
+        consentSources = EnumSets.frozen(consentSources, ConsentSource.class);
     }
 
     /** The same windows every day. */
@@ -52,7 +52,7 @@ public record TimeWindowRule(RuleText text, Strength strength, Set<Channel> chan
                     return OBJECTS;
                 }
                 return text.hit("localTime", ZoneClock.hhmm(zone.secondOfDay(t)), "zone", zone.id.getId(),
-                        "localDate", java.time.LocalDate.ofEpochDay(zone.day(t)).toString(), "allowed", windows(zone, t).toString());
+                        "localDate", ZoneClock.date(zone.day(t)), "allowed", windows(zone, t).toString());
             }
         }
         return null;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Local days and seconds of one zone for epoch seconds, fast: the offset is cached for the stretch
@@ -17,6 +18,9 @@ final class ZoneClock {
 
     static final int DAY = 86_400;
 
+    /** The last offset stretch computed per zone, shared by all decisions (immutable, so races are harmless). */
+    private static final ConcurrentHashMap<ZoneId, long[]> LAST_STRETCH = new ConcurrentHashMap<>();
+
     final ZoneId id;
     private final ZoneRules rules;
     private long validFrom = Long.MAX_VALUE;
@@ -26,6 +30,12 @@ final class ZoneClock {
     ZoneClock(ZoneId id) {
         this.id = id;
         this.rules = id.getRules();
+        long[] stretch = LAST_STRETCH.get(id);
+        if (stretch != null) {
+            validFrom = stretch[0];
+            validTo = stretch[1];
+            offset = (int) stretch[2];
+        }
     }
 
     int offset(long epochSecond) {
@@ -38,6 +48,7 @@ final class ZoneClock {
         ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1));
         validTo = next == null ? Long.MAX_VALUE : next.toEpochSecond();
         validFrom = previous == null ? Long.MIN_VALUE : Math.min(previous.toEpochSecond(), epochSecond);
+        LAST_STRETCH.put(id, new long[] {validFrom, validTo, offset});
         return offset;
     }
 
@@ -74,8 +85,23 @@ final class ZoneClock {
         return (int) Math.floorMod(epochDay + 3, 7);
     }
 
+    /** yyyy-MM-dd of an epoch day (years 1000–9999), without a formatter. */
+    static String date(long epochDay) {
+        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(epochDay);
+        int y = date.getYear();
+        int m = date.getMonthValue();
+        int d = date.getDayOfMonth();
+        if (y < 1000 || y > 9999) {
+            return date.toString();
+        }
+        return new String(new char[] {(char) ('0' + y / 1000), (char) ('0' + y / 100 % 10), (char) ('0' + y / 10 % 10), (char) ('0' + y % 10),
+                '-', (char) ('0' + m / 10), (char) ('0' + m % 10), '-', (char) ('0' + d / 10), (char) ('0' + d % 10)});
+    }
+
     static String hhmm(int secondOfDay) {
         int minutes = secondOfDay / 60;
-        return String.format("%02d:%02d", minutes / 60, minutes % 60);
+        int h = minutes / 60;
+        int m = minutes % 60;
+        return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10), (char) ('0' + m % 10)});
     }
 }
