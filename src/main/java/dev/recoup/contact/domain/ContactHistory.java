@@ -24,26 +24,45 @@ public final class ContactHistory {
     private final List<String> contactIds = new ArrayList<>(2);
 
     private ContactHistory(Attempt[] sorted) {
-        this.attempts = sorted;
-        int n = sorted.length;
-        this.seconds = new long[n];
+        this(sorted, new long[sorted.length]);
+        for (int i = 0; i < sorted.length; i++) {
+            fill(i, sorted[i]);
+        }
+    }
+
+    /** Fills the columns as it goes; the caller checks the order (one pass over the entries). */
+    private ContactHistory(Attempt[] attempts, long[] seconds) {
+        this.attempts = attempts;
+        int n = attempts.length;
+        this.seconds = seconds;
         this.contact = new int[n];
         this.channel = new byte[n];
         this.outcome = new byte[n];
         this.outbound = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Attempt a = sorted[i];
-            seconds[i] = a.at().getEpochSecond();
-            int index = contactIds.indexOf(a.contactId());
+    }
+
+    private String lastContactId;
+    private int lastContactIndex;
+
+    private void fill(int i, Attempt a) {
+        seconds[i] = a.at().getEpochSecond();
+        String id = a.contactId();
+        int index;
+        if (id.equals(lastContactId)) {
+            index = lastContactIndex;
+        } else {
+            index = contactIds.indexOf(id);
             if (index < 0) {
                 index = contactIds.size();
-                contactIds.add(a.contactId());
+                contactIds.add(id);
             }
-            contact[i] = index;
-            channel[i] = (byte) a.channel().ordinal();
-            outcome[i] = (byte) a.outcome().ordinal();
-            outbound[i] = a.outbound();
+            lastContactId = id;
+            lastContactIndex = index;
         }
+        contact[i] = index;
+        channel[i] = (byte) a.channel().ordinal();
+        outcome[i] = (byte) a.outcome().ordinal();
+        outbound[i] = a.outbound();
     }
 
     /** The index the entries of {@code contactId} carry ({@link #contact(int)}), or -1 when it has none. */
@@ -80,14 +99,16 @@ public final class ContactHistory {
             return EMPTY;
         }
         Attempt[] array = attempts.toArray(new Attempt[0]);
-        boolean sorted = true;
-        for (int i = 1; i < array.length && sorted; i++) {
-            sorted = !array[i].at().isBefore(array[i - 1].at());
+        ContactHistory history = new ContactHistory(array, new long[array.length]);
+        for (int i = 0; i < array.length; i++) {
+            history.fill(i, array[i]);
+            if (i > 0 && history.seconds[i] < history.seconds[i - 1]
+                    || i > 0 && history.seconds[i] == history.seconds[i - 1] && array[i].at().isBefore(array[i - 1].at())) {
+                Arrays.sort(array, Comparator.comparing(Attempt::at));
+                return new ContactHistory(array);
+            }
         }
-        if (!sorted) {
-            Arrays.sort(array, Comparator.comparing(Attempt::at));
-        }
-        return new ContactHistory(array);
+        return history;
     }
 
     public static ContactHistory of(Attempt... attempts) {

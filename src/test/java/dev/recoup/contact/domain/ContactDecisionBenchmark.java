@@ -148,6 +148,7 @@ public class ContactDecisionBenchmark {
                             .purpose(thirdParty ? Purpose.CALL_BACK_REQUEST : Purpose.COLLECTION));
                 }
             }
+            ledger.sort(java.util.Comparator.comparing(Attempt::at)); // as the ledger query returns them (ORDER BY at)
             ContactFacts.Builder facts = ContactFacts.builder().zones(zones).history(ledger);
             Instant last = day0.plusDays(29).atZone(zone).toInstant();
             if (r.nextInt(10) == 0) {
