@@ -15,7 +15,7 @@ import java.util.List;
  * ContactFacts facts = ContactFacts.builder()
  *         .zones(PossibleZones.union(ChinaTimeZones.forRegionCode(region), ChinaTimeZones.forPhone(phone)))
  *         .history(ledgerOf(contactId, at.minus(gate.pack().historyLookback())))   // and anything later
- *         .consents(...).hold(...).inconvenient(...)
+ *         .consent(...).hold(...).inconvenient(...)                               // each as often as needed
  *         .build();
  * Decision decision = gate.decide(request, facts);
  * }</pre>

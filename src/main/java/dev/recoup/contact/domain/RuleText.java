@@ -2,7 +2,6 @@ package dev.recoup.contact.domain;
 
 import dev.recoup.shared.InvalidInputException;
 
-
 /**
  * A rule's id and its reason in zh-CN and en, with {@code {name}} placeholders filled from the
  * hit's parameters. The pack writes its configured values (the window, the cap) into the text when
