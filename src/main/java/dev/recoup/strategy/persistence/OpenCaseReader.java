@@ -1,0 +1,165 @@
+package dev.recoup.strategy.persistence;
+
+import dev.recoup.strategy.domain.CaseAttributes;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
+import org.springframework.stereotype.Component;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads every open case of a run with what a strategy condition can see about it — the run's
+ * customer status, the customer, products and collateral of their accounts, reachable contacts —
+ * plus the case's published segment and experiment arm: one COPY out, ordered by case, parsed from
+ * bytes. The aggregates over accounts, collateral and contacts are hash aggregates over whole
+ * tables, which at a million accounts beat a million index look-ups.
+ */
+@Component
+public class OpenCaseReader {
+
+    public static final long NULL = CopyFields.NULL;
+    static final List<String> PRODUCTS = List.of("consumer_loan", "credit_card", "sme_loan", "secured_loan");
+    static final List<String> COLLATERAL_TYPES = List.of("real_estate", "vehicle", "equity", "receivable", "other");
+    private static final List<Set<String>> PRODUCT_SETS = sets(PRODUCTS);
+    private static final List<Set<String>> COLLATERAL_SETS = sets(COLLATERAL_TYPES);
+
+    /** One open case as read; the same object is refilled for every row. */
+    public static final class OpenCase {
+        public long caseId;
+        int dpd;
+        String bucket;
+        String tier;
+        public long overdue;
+        long outstanding;
+        String trend;
+        int variationBp;
+        int age;
+        String occupation;
+        String region;
+        int products;
+        int collateralTypes;
+        long collateralValue;
+        int reachableContacts;
+        /** The published segment row (or {@link #NULL} / null when the case has none). */
+        public long versionId, enteredOn, evaluatedOn;
+        public String segment;
+        /** The state before the evaluation of {@link #evaluatedOn}, for a re-run of that date. */
+        public long priorVersionId, priorEnteredOn, priorEvaluatedOn;
+        public String priorSegment;
+        /** The case's arm in the running experiment, or null. */
+        public String arm;
+
+        public boolean hasSegmentRow() {
+            return evaluatedOn != NULL;
+        }
+
+        public CaseAttributes attributes(int daysInStage) {
+            return new CaseAttributes(caseId, dpd, bucket, tier, overdue, outstanding, PRODUCT_SETS.get(products),
+                    COLLATERAL_SETS.get(collateralTypes), collateralValue, region, age, occupation, reachableContacts, 0, trend, variationBp,
+                    daysInStage, -1);
+        }
+    }
+
+    /**
+     * @param experimentId the running experiment, whose stored arms to read; null for none
+     */
+    public long read(CopyManager copy, long runId, LocalDate date, Long experimentId, Consumer<OpenCase> each) {
+        String sql = """
+                copy (
+                  with products as (
+                      select customer_id, bit_or(%s) as mask from account group by customer_id),
+                  collateral_by_customer as (
+                      select a.customer_id, bit_or(%s) as mask, sum(coalesce(k.appraised_value, 0)) as value
+                      from collateral k join account a on a.id = k.account_id group by a.customer_id),
+                  reachable as (
+                      select customer_id, count(*) as contacts from contact
+                      where valid and (phone is not null or email is not null) group by customer_id)
+                  select c.id, s.worst_days_past_due, s.bucket, coalesce(s.tier, ''), s.overdue_total, s.outstanding, s.repayment_trend,
+                         s.repayment_variation_bp, coalesce(extract(year from age(date '%s', cu.birth_date))::int, -1),
+                         coalesce(cu.occupation, ''), coalesce(cu.region_code, ''),
+                         coalesce(p.mask, 0), coalesce(k.mask, 0), coalesce(k.value, 0), coalesce(r.contacts, 0),
+                         g.strategy_version_id, g.segment_code, g.entered_on, g.evaluated_on,
+                         g.prior_strategy_version_id, g.prior_segment_code, g.prior_entered_on, g.prior_evaluated_on, %s
+                  from collection_case c
+                  join customer_status s on s.run_id = %d and s.customer_id = c.customer_id
+                  join customer cu on cu.id = c.customer_id
+                  left join products p on p.customer_id = c.customer_id
+                  left join collateral_by_customer k on k.customer_id = c.customer_id
+                  left join reachable r on r.customer_id = c.customer_id
+                  left join case_segment g on g.case_id = c.id
+                  %s
+                  where c.status = 'OPEN'
+                  order by c.id
+                ) to stdout"""
+                .formatted(mask("product", PRODUCTS), mask("k.type", COLLATERAL_TYPES), date, experimentId == null ? "null" : "e.arm", runId,
+                        experimentId == null ? "" : "left join case_experiment_arm e on e.experiment_id = " + experimentId + " and e.case_id = c.id");
+        try {
+            CopyOut out = copy.copyOut(sql);
+            CopyFields row = new CopyFields();
+            OpenCase c = new OpenCase();
+            long rows = 0;
+            byte[] bytes;
+            while ((bytes = out.readFromCopy()) != null) {
+                row.reset(bytes);
+                c.caseId = row.nextLong();
+                c.dpd = row.nextInt();
+                c.bucket = row.nextText();
+                c.tier = row.nextText();
+                c.overdue = row.nextLong();
+                c.outstanding = row.nextLong();
+                c.trend = row.nextText();
+                c.variationBp = row.nextInt();
+                c.age = row.nextInt();
+                c.occupation = row.nextText();
+                c.region = row.nextText();
+                c.products = row.nextInt();
+                c.collateralTypes = row.nextInt();
+                c.collateralValue = row.nextLong();
+                c.reachableContacts = row.nextInt();
+                c.versionId = row.nextLong();
+                c.segment = row.nextText();
+                c.enteredOn = row.nextEpochDay();
+                c.evaluatedOn = row.nextEpochDay();
+                c.priorVersionId = row.nextLong();
+                c.priorSegment = row.nextText();
+                c.priorEnteredOn = row.nextEpochDay();
+                c.priorEvaluatedOn = row.nextEpochDay();
+                c.arm = row.nextText();
+                each.accept(c);
+                rows++;
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the open cases of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String mask(String column, List<String> codes) {
+        StringBuilder s = new StringBuilder("case " + column);
+        for (int i = 0; i < codes.size(); i++) {
+            s.append(" when '").append(codes.get(i)).append("' then ").append(1 << i);
+        }
+        return s.append(" else 0 end").toString();
+    }
+
+    /** Every subset of the codes, by bit mask, built once: cases share these sets instead of building their own. */
+    @SuppressWarnings("unchecked")
+    private static List<Set<String>> sets(List<String> codes) {
+        Set<String>[] out = new Set[1 << codes.size()];
+        for (int mask = 0; mask < out.length; mask++) {
+            Set<String> set = new HashSet<>();
+            for (int i = 0; i < codes.size(); i++) {
+                if ((mask & (1 << i)) != 0) {
+                    set.add(codes.get(i));
+                }
+            }
+            out[mask] = Set.copyOf(set);
+        }
+        return List.of(out);
+    }
+}
