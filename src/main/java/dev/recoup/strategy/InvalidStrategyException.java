@@ -20,14 +20,6 @@ public class InvalidStrategyException extends RuntimeException {
     }
 
     public static String describe(ConditionError e) {
-        StringBuilder s = new StringBuilder();
-        s.append("segment ").append(e.segmentCode() == null ? "(none)" : e.segmentCode());
-        if (e.stepKey() != null) {
-            s.append(", step ").append(e.stepKey());
-        }
-        if (e.line() > 0) {
-            s.append(", line ").append(e.line()).append(", column ").append(e.column());
-        }
-        return s.append(": ").append(e.message()).toString();
+        return e.describe();
     }
 }

@@ -55,10 +55,6 @@ public class StrategyCatalogue {
         if (definition == null) {
             throw new InvalidInputException("definition", null, "a strategy definition is required");
         }
-        if (definition.segments() == null || definition.segments().isEmpty()) {
-            throw new InvalidInputException("definition.segments", String.valueOf(definition.segments()),
-                    "a strategy needs at least one segment");
-        }
         return switch (StrategyCompiler.compile(definition)) {
             case StrategyCompiler.Compiled c -> List.of();
             case StrategyCompiler.Invalid invalid -> invalid.errors();

@@ -83,7 +83,7 @@ class StrategyController {
     @Operation(summary = "Validate a definition without saving it: valid, or every error with segment, step, line and column")
     Validation validate(@RequestBody StrategyDefinition definition) {
         List<ConditionError> errors = catalogue.validate(definition);
-        return new Validation(errors.isEmpty(), definition.segments().size(), errors);
+        return new Validation(errors.isEmpty(), definition.segments() == null ? 0 : definition.segments().size(), errors);
     }
 
     @GetMapping("/active")
@@ -163,12 +163,15 @@ class StrategyController {
         return problem;
     }
 
-    /** One error as the API shows it: segment, step (null for the segment's own condition), line, column, message. */
-    record ErrorView(String segment, String step, int line, int column, String message, String expression) {
+    /**
+     * One error as the API shows it: segment, step (null for the segment's own condition), line and
+     * column in the expression (0 when not in an expression), message, the field path and the expression.
+     */
+    record ErrorView(String segment, String step, int line, int column, String message, String field, String expression) {
     }
 
     private static ErrorView error(ConditionError e) {
-        return new ErrorView(e.segmentCode(), e.stepKey(), e.line(), e.column(), e.message(), e.expression());
+        return new ErrorView(e.segmentCode(), e.stepKey(), e.line(), e.column(), e.message(), e.field(), e.expression());
     }
 
     private static URI location(StrategyVersion v) {

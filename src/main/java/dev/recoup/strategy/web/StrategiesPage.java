@@ -48,7 +48,7 @@ class StrategiesPage {
     }
 
     /** An editor error: where and why (line/column 0 when the problem has no position). */
-    record EditorError(String segment, String step, int line, int column, String message) {
+    record EditorError(String segment, String step, int line, int column, String message, String field) {
     }
 
     @GetMapping("/strategies")
@@ -88,7 +88,7 @@ class StrategiesPage {
             } catch (InvalidStrategyException e) {
                 model.addAttribute("editorErrors", e.errors().stream().map(StrategiesPage::error).toList());
             } catch (InvalidInputException | ConflictException | NotFoundException e) {
-                model.addAttribute("editorErrors", List.of(new EditorError(null, null, 0, 0, e.getMessage())));
+                model.addAttribute("editorErrors", List.of(new EditorError(null, null, 0, 0, e.getMessage(), null)));
             }
         }
         populate(model, strategy, version, null, null, null, user);
@@ -224,13 +224,13 @@ class StrategiesPage {
         } catch (JacksonException e) {
             var at = e.getLocation();
             model.addAttribute("editorErrors", List.of(new EditorError(null, null, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "JSON: " + e.getOriginalMessage())));
+                    at == null ? 0 : at.getColumnNr(), "JSON: " + e.getOriginalMessage(), null)));
             return java.util.Optional.empty();
         }
     }
 
     private static EditorError error(ConditionError e) {
-        return new EditorError(e.segmentCode(), e.stepKey(), e.line(), e.column(), e.message());
+        return new EditorError(e.segmentCode(), e.stepKey(), e.line(), e.column(), e.message(), e.field());
     }
 
     private static String link(String code, int version) {
