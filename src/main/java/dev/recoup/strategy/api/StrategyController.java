@@ -52,7 +52,7 @@ class StrategyController {
     record ActivateRequest(String note) {
     }
 
-    record Validation(boolean valid, int segments, List<ConditionError> errors) {
+    record Validation(boolean valid, int segments, List<ErrorView> errors) {
     }
 
     record DiffView(String strategyCode, int fromVersion, int toVersion, StrategyDiff diff, String text) {
@@ -83,7 +83,8 @@ class StrategyController {
     @Operation(summary = "Validate a definition without saving it: valid, or every error with segment, step, line and column")
     Validation validate(@RequestBody StrategyDefinition definition) {
         List<ConditionError> errors = catalogue.validate(definition);
-        return new Validation(errors.isEmpty(), definition.segments() == null ? 0 : definition.segments().size(), errors);
+        return new Validation(errors.isEmpty(), definition.segments() == null ? 0 : definition.segments().size(),
+                errors.stream().map(StrategyController::error).toList());
     }
 
     @GetMapping("/active")
