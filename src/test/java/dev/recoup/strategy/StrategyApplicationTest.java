@@ -191,6 +191,82 @@ class StrategyApplicationTest {
         assertThat(jdbc.sql("select count(*) from case_segment where experiment_arm is not null").query(Long.class).single()).isZero();
     }
 
+    List<String> tasksOf(String customerRef) {
+        return jdbc.sql("""
+                        select t.step_key || ' ' || t.due_on || ' ' || t.type || ' ' || t.queue || ' ' || t.status from task t
+                        join collection_case c on c.id = t.case_id join customer cu on cu.id = c.customer_id
+                        where cu.customer_ref = ? and t.source like 'strategy:%' order by t.due_on, t.step_key""").param(customerRef).query(String.class).list();
+    }
+
+    @Test
+    void theTreatmentPathsStepsBecomeTasksDueOnTheirDayOfTheStage() {
+        StrategyVersion v1 = activeTwoSegments("dpd > 30");
+        run("2026-02-11");
+        run("2026-02-17");
+
+        // 王五 entered "late" on 11 Feb: a call every 3 days (then the latest occurrence, day 6 = 17 Feb), the letter on
+        // day 5 (16 Feb: no run that day, so created the next run, once, with its own due date).
+        assertThat(tasksOf("WW")).containsExactly("late/call 2026-02-11 AGENT_CALL phone-t2 OPEN", "late/letter 2026-02-16 LETTER phone-t2 OPEN",
+                "late/call 2026-02-17 AGENT_CALL phone-t2 OPEN");
+        // 马明 entered "early": the SMS on day 0, the robot call (its own queue) on day 2.
+        assertThat(tasksOf("MM")).containsExactly("early/sms 2026-02-11 SMS robot-sms OPEN", "early/robot 2026-02-13 ROBOT_CALL robot OPEN");
+        assertThat(jdbc.sql("select distinct source from task where type <> 'ESCALATION'").query(String.class).list())
+                .containsExactly("strategy:" + v1.id());
+        assertThat(jdbc.sql("select template from task where step_key = 'early/sms' limit 1").query(String.class).single()).isEqualTo("SMS-1");
+    }
+
+    @Test
+    void aCaseChangingSegmentHasItsOpenTasksCancelledAndGetsTheNewSegmentsTasks() {
+        activeTwoSegments("dpd > 30");
+        run("2026-02-11");
+        run("2026-02-13");
+        assertThat(tasksOf("LS")).containsExactly("early/sms 2026-02-11 SMS robot-sms OPEN", "early/robot 2026-02-13 ROBOT_CALL robot OPEN");
+
+        run("2026-03-13");
+
+        assertThat(tasksOf("LS")).containsExactly("early/sms 2026-02-11 SMS robot-sms CANCELLED", "early/robot 2026-02-13 ROBOT_CALL robot CANCELLED",
+                "late/call 2026-03-13 AGENT_CALL phone-t2 OPEN");
+        assertThat(jdbc.sql("select distinct cancel_reason from task where status = 'CANCELLED' and source like 'strategy:%'").query(String.class).list())
+                .containsExactly(StrategyApplication.STAGE_CHANGE_REASON);
+    }
+
+    @Test
+    void reRunningADateCreatesNoTaskTwiceAndKeepsTheNewSegmentsTasksOpen() {
+        activeTwoSegments("dpd > 30");
+        run("2026-02-11");
+        run("2026-02-13");
+        run("2026-03-13");
+        var tasks = jdbc.sql("select id, case_id, step_key, due_on, status from task order by id").query().listOfRows();
+
+        run("2026-03-13");
+
+        assertThat(jdbc.sql("select id, case_id, step_key, due_on, status from task order by id").query().listOfRows()).isEqualTo(tasks);
+        assertThat(tasksOf("LS")).contains("late/call 2026-03-13 AGENT_CALL phone-t2 OPEN");
+    }
+
+    @Test
+    void aCaseThatGetsASegmentIsClassifiedInItsCaseFlow() {
+        activeTwoSegments("dpd > 30");
+        run("2026-02-11");
+        assertThat(jdbc.sql("select distinct flow_stage from collection_case where status = 'OPEN'").query(String.class).list())
+                .containsExactly("CLASSIFIED");
+        assertThat(jdbc.sql("select count(*) from case_stage_change where reason = 'segmented'").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aFreshSystemInstallsTheDefaultStrategyAtTheFirstDailyRun() {
+        run("2026-02-11");
+
+        StrategyVersion active = catalogue.active().orElseThrow();
+        assertThat(active.strategyCode()).isEqualTo(StrategyCatalogue.DEFAULT_CODE);
+        assertThat(active.createdBy()).isEqualTo("system");
+        assertThat(active.version()).isEqualTo(1);
+        assertThat(catalogue.activations(5)).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo("INSTALL"));
+        assertThat(jdbc.sql("select count(*) from case_segment where segment_code is not null and strategy_version_id = ?").param(active.id())
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from task").query(Long.class).single()).isPositive();
+    }
+
     private static Map<String, Object> withArm(Map<String, Object> row, String arm) {
         var copy = new java.util.LinkedHashMap<>(row);
         copy.put("arm", arm);
