@@ -5,7 +5,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** At start-up, a system without an active strategy gets the default one, so the strategies page shows it at once. */
+/**
+ * At start-up, a system without an active strategy gets the default one, so the strategies page
+ * shows it at once; the active version is compiled now rather than in the first daily run.
+ */
 @Component
 @Order(0)
 class DefaultStrategyInstaller implements ApplicationRunner {
@@ -18,6 +21,6 @@ class DefaultStrategyInstaller implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        catalogue.ensureActive();
+        catalogue.compiled(catalogue.ensureActive());
     }
 }

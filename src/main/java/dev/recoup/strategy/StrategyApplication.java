@@ -16,6 +16,7 @@ import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 
@@ -57,23 +58,29 @@ public class StrategyApplication {
     private final OpenCaseReader reader;
     private final SegmentWriter writer;
     private final DataSource dataSource;
+    private final JdbcClient jdbc;
     private final ObjectProvider<Tasks> tasks;
     private final ObjectProvider<CaseFlow> caseFlow;
 
     public StrategyApplication(StrategyCatalogue catalogue, Experiments experiments, OpenCaseReader reader, SegmentWriter writer,
-                               DataSource dataSource, ObjectProvider<Tasks> tasks, ObjectProvider<CaseFlow> caseFlow) {
+                               DataSource dataSource, JdbcClient jdbc, ObjectProvider<Tasks> tasks, ObjectProvider<CaseFlow> caseFlow) {
         this.catalogue = catalogue;
         this.experiments = experiments;
         this.reader = reader;
         this.writer = writer;
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.tasks = tasks;
         this.caseFlow = caseFlow;
     }
 
     /** What a day's application did. */
     public record Result(long cases, long segmented, long enteredSegment, long inExperiment, long newInExperiment, long tasksOffered,
-                         long tasksCreated, long tasksCancelled, long classified) {
+                         long tasksCreated, long tasksCancelled, long classified, Millis millis) {
+    }
+
+    /** Where the step's time went: reading and evaluating, writing segments, tasks, case flow. */
+    public record Millis(long readAndEvaluate, long writeSegments, long cancelTasks, long createTasks, long caseFlow) {
     }
 
     public Result apply(long runId, LocalDate date) {
@@ -82,10 +89,15 @@ public class StrategyApplication {
         Evaluation evaluation = new Evaluation(runId, date, new VersionPlan(active, catalogue.compiled(active)),
                 experiment.map(e -> new ExperimentPlan(e, catalogue)).orElse(null));
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        long t0 = System.nanoTime(), t1, t2, t3, t4, t5;
+        // Case synchronisation has just opened and closed cases: plans for the read below want fresh counts.
+        jdbc.sql("analyze collection_case").update();
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             reader.read(copy, runId, date, experiment.map(Experiment::id).orElse(null), evaluation::accept);
+            t1 = System.nanoTime();
             writer.write(copy, date, evaluation.segments, evaluation.changes, evaluation.arms);
+            t2 = System.nanoTime();
         } catch (SQLException e) {
             throw new IllegalStateException("Applying the strategy for run " + runId + " failed: " + e.getMessage(), e);
         } finally {
@@ -98,17 +110,27 @@ public class StrategyApplication {
             if (evaluation.leftSegment.size() > 0) {
                 cancelled = taskService.cancelForStageChange(evaluation.leftSegment.toArray(), date, STAGE_CHANGE_REASON);
             }
+            t3 = System.nanoTime();
             created = taskService.createDue(runId, date, evaluation.drafts.iterator());
+        } else {
+            t3 = System.nanoTime();
         }
+        t4 = System.nanoTime();
         CaseFlow flow = caseFlow.getIfAvailable();
         if (flow != null && evaluation.newlySegmented.size() > 0) {
             classified = flow.advanceByRule(evaluation.newlySegmented.toArray(), CaseStage.CLASSIFIED, date, "segmented");
         }
+        t5 = System.nanoTime();
         Result result = new Result(evaluation.cases, evaluation.segmented, evaluation.enteredSegment, evaluation.inExperiment,
-                evaluation.arms.size(), evaluation.drafts.size(), created, cancelled, classified);
+                evaluation.arms.size(), evaluation.drafts.size(), created, cancelled, classified,
+                new Millis(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5)));
         log.info("Strategy {} v{}{} applied for {}: {}", active.strategyCode(), active.version(),
                 experiment.map(e -> " (experiment " + e.name() + ")").orElse(""), date, result);
         return result;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** A saved version ready to evaluate: compiled, with what the step needs per segment looked up once. */

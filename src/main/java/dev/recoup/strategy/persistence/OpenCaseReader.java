@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * Reads every open case of a run with what a strategy condition can see about it — the run's
  * customer status, the customer, products and collateral of their accounts, reachable contacts —
  * plus the case's published segment and experiment arm: one COPY out, ordered by case, parsed from
- * bytes. The aggregates over accounts, collateral and contacts are hash aggregates over whole
- * tables, which at a million accounts beat a million index look-ups.
+ * bytes. Accounts, collateral and contacts are aggregated per open case (joined from the open
+ * cases, so the planner picks index look-ups for a few cases and hash joins for many; measured
+ * faster than aggregating the whole tables when a quarter of the customers have a case).
  */
 @Component
 public class OpenCaseReader {
@@ -71,32 +72,33 @@ public class OpenCaseReader {
     public long read(CopyManager copy, long runId, LocalDate date, Long experimentId, Consumer<OpenCase> each) {
         String sql = """
                 copy (
-                  with products as (
-                      select customer_id, bit_or(%s) as mask from account group by customer_id),
-                  collateral_by_customer as (
-                      select a.customer_id, bit_or(%s) as mask, sum(coalesce(k.appraised_value, 0)) as value
-                      from collateral k join account a on a.id = k.account_id group by a.customer_id),
+                  with open_case as (select id, customer_id from collection_case where status = 'OPEN'),
+                  holdings as (
+                      select o.id as case_id, bit_or(%s) as products, bit_or(%s) as collateral_types,
+                             sum(coalesce(k.appraised_value, 0)) as collateral_value
+                      from open_case o join account a on a.customer_id = o.customer_id left join collateral k on k.account_id = a.id
+                      group by o.id),
                   reachable as (
-                      select customer_id, count(*) as contacts from contact
-                      where valid and (phone is not null or email is not null) group by customer_id)
+                      select o.id as case_id, count(*) as contacts
+                      from open_case o join contact t on t.customer_id = o.customer_id
+                      where t.valid and (t.phone is not null or t.email is not null) group by o.id)
                   select c.id, s.worst_days_past_due, s.bucket, coalesce(s.tier, ''), s.overdue_total, s.outstanding, s.repayment_trend,
                          s.repayment_variation_bp, coalesce(extract(year from age(date '%s', cu.birth_date))::int, -1),
                          coalesce(cu.occupation, ''), coalesce(cu.region_code, ''),
-                         coalesce(p.mask, 0), coalesce(k.mask, 0), coalesce(k.value, 0), coalesce(r.contacts, 0),
+                         coalesce(h.products, 0), coalesce(h.collateral_types, 0), coalesce(h.collateral_value, 0), coalesce(r.contacts, 0),
                          g.strategy_version_id, g.segment_code, g.entered_on, g.evaluated_on,
                          g.prior_strategy_version_id, g.prior_segment_code, g.prior_entered_on, g.prior_evaluated_on, %s
                   from collection_case c
                   join customer_status s on s.run_id = %d and s.customer_id = c.customer_id
                   join customer cu on cu.id = c.customer_id
-                  left join products p on p.customer_id = c.customer_id
-                  left join collateral_by_customer k on k.customer_id = c.customer_id
-                  left join reachable r on r.customer_id = c.customer_id
+                  left join holdings h on h.case_id = c.id
+                  left join reachable r on r.case_id = c.id
                   left join case_segment g on g.case_id = c.id
                   %s
                   where c.status = 'OPEN'
                   order by c.id
                 ) to stdout"""
-                .formatted(mask("product", PRODUCTS), mask("k.type", COLLATERAL_TYPES), date, experimentId == null ? "null" : "e.arm", runId,
+                .formatted(mask("a.product", PRODUCTS), mask("k.type", COLLATERAL_TYPES), date, experimentId == null ? "null" : "e.arm", runId,
                         experimentId == null ? "" : "left join case_experiment_arm e on e.experiment_id = " + experimentId + " and e.case_id = c.id");
         try {
             CopyOut out = copy.copyOut(sql);
