@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 
 /**
  * The CEL variables: one per {@link CaseAttributes} field, with its CEL type and how to read it.
@@ -18,48 +15,47 @@ import java.util.function.ToLongFunction;
  */
 final class AttributeCatalog {
 
-    /** How a variable is read from the attributes; exactly one reader is set. */
-    record Variable(String name, CelType celType, ToLongFunction<CaseAttributes> integer,
-                    ToDoubleFunction<CaseAttributes> decimal, Function<CaseAttributes, String> text,
-                    Function<CaseAttributes, Set<String>> texts) {
+    /** How a variable is read from the attributes; exactly one reader is set (closures the translator uses as leaves). */
+    record Variable(String name, CelType celType, Eval.Int integer, Eval.Double decimal, Eval.Text text, Eval.Texts texts) {
 
         /** The value as CEL's own runtime expects it (Long, Double, String, List of String). */
         Object celValue(CaseAttributes attributes) {
             if (integer != null) {
-                return integer.applyAsLong(attributes);
+                return integer.eval(attributes);
             }
             if (decimal != null) {
-                return decimal.applyAsDouble(attributes);
+                return decimal.eval(attributes);
             }
             if (text != null) {
-                return text.apply(attributes);
+                return text.eval(attributes);
             }
-            return List.copyOf(texts.apply(attributes));
+            return List.copyOf(texts.eval(attributes));
         }
     }
 
     static final Map<String, Variable> VARIABLES;
 
     static {
+        // One direct lambda per attribute, so reading an attribute is a single call.
         Map<String, Variable> variables = new LinkedHashMap<>();
-        integer(variables, "caseId", CaseAttributes::caseId);
-        integer(variables, "dpd", CaseAttributes::dpd);
-        text(variables, "bucket", CaseAttributes::bucket);
-        text(variables, "tier", CaseAttributes::tier);
-        integer(variables, "overdueAmount", CaseAttributes::overdueAmount);
-        integer(variables, "totalAmount", CaseAttributes::totalAmount);
-        texts(variables, "products", CaseAttributes::products);
-        texts(variables, "collateralTypes", CaseAttributes::collateralTypes);
-        integer(variables, "collateralValue", CaseAttributes::collateralValue);
-        text(variables, "region", CaseAttributes::region);
-        integer(variables, "age", CaseAttributes::age);
-        text(variables, "occupation", CaseAttributes::occupation);
-        integer(variables, "reachableContacts", CaseAttributes::reachableContacts);
-        integer(variables, "brokenPromises", CaseAttributes::brokenPromises);
-        text(variables, "repaymentTrend", CaseAttributes::repaymentTrend);
-        integer(variables, "repaymentVariationBp", CaseAttributes::repaymentVariationBp);
-        integer(variables, "daysInStage", CaseAttributes::daysInStage);
-        variables.put("score", new Variable("score", SimpleType.DOUBLE, null, CaseAttributes::score, null, null));
+        integer(variables, "caseId", a -> a.caseId());
+        integer(variables, "dpd", a -> a.dpd());
+        text(variables, "bucket", a -> orEmpty(a.bucket()));
+        text(variables, "tier", a -> orEmpty(a.tier()));
+        integer(variables, "overdueAmount", a -> a.overdueAmount());
+        integer(variables, "totalAmount", a -> a.totalAmount());
+        texts(variables, "products", a -> orEmpty(a.products()));
+        texts(variables, "collateralTypes", a -> orEmpty(a.collateralTypes()));
+        integer(variables, "collateralValue", a -> a.collateralValue());
+        text(variables, "region", a -> orEmpty(a.region()));
+        integer(variables, "age", a -> a.age());
+        text(variables, "occupation", a -> orEmpty(a.occupation()));
+        integer(variables, "reachableContacts", a -> a.reachableContacts());
+        integer(variables, "brokenPromises", a -> a.brokenPromises());
+        text(variables, "repaymentTrend", a -> orEmpty(a.repaymentTrend()));
+        integer(variables, "repaymentVariationBp", a -> a.repaymentVariationBp());
+        integer(variables, "daysInStage", a -> a.daysInStage());
+        variables.put("score", new Variable("score", SimpleType.DOUBLE, null, a -> a.score(), null, null));
         VARIABLES = Map.copyOf(variables);
         ATTRIBUTES = variables.values().stream()
                 .map(v -> new ConditionAttribute(v.name(), typeName(v.celType())))
@@ -72,24 +68,24 @@ final class AttributeCatalog {
     private AttributeCatalog() {
     }
 
-    private static void integer(Map<String, Variable> variables, String name, ToLongFunction<CaseAttributes> reader) {
+    private static void integer(Map<String, Variable> variables, String name, Eval.Int reader) {
         variables.put(name, new Variable(name, SimpleType.INT, reader, null, null, null));
     }
 
-    private static void text(Map<String, Variable> variables, String name, Function<CaseAttributes, String> reader) {
-        Function<CaseAttributes, String> orEmpty = a -> {
-            String value = reader.apply(a);
-            return value == null ? "" : value;
-        };
-        variables.put(name, new Variable(name, SimpleType.STRING, null, null, orEmpty, null));
+    private static void text(Map<String, Variable> variables, String name, Eval.Text reader) {
+        variables.put(name, new Variable(name, SimpleType.STRING, null, null, reader, null));
     }
 
-    private static void texts(Map<String, Variable> variables, String name, Function<CaseAttributes, Set<String>> reader) {
-        Function<CaseAttributes, Set<String>> orEmpty = a -> {
-            Set<String> value = reader.apply(a);
-            return value == null ? Set.of() : value;
-        };
-        variables.put(name, new Variable(name, ListType.create(SimpleType.STRING), null, null, null, orEmpty));
+    private static void texts(Map<String, Variable> variables, String name, Eval.Texts reader) {
+        variables.put(name, new Variable(name, ListType.create(SimpleType.STRING), null, null, null, reader));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Set<String> orEmpty(Set<String> value) {
+        return value == null ? Set.of() : value;
     }
 
     static String typeName(CelType type) {

@@ -322,6 +322,11 @@ final class ConditionTranslator {
                     return a -> values.contains(x.eval(a));
                 }
                 Eval.Texts values = texts(list);
+                if (element.getKind() == CelExpr.ExprKind.Kind.CONSTANT) {
+                    // The common shape "'real_estate' in collateralTypes".
+                    String constant = element.constant().stringValue();
+                    return a -> values.eval(a).contains(constant);
+                }
                 return a -> values.eval(a).contains(x.eval(a));
             }
             case INT -> {
@@ -392,7 +397,7 @@ final class ConditionTranslator {
             case IDENT -> {
                 AttributeCatalog.Variable variable = variable(e);
                 if (variable != null && variable.integer() != null) {
-                    return variable.integer()::applyAsLong;
+                    return variable.integer();
                 }
             }
             case CALL -> {
@@ -518,7 +523,7 @@ final class ConditionTranslator {
             case IDENT -> {
                 AttributeCatalog.Variable variable = variable(e);
                 if (variable != null && variable.decimal() != null) {
-                    return variable.decimal()::applyAsDouble;
+                    return variable.decimal();
                 }
             }
             case CALL -> {
@@ -578,7 +583,7 @@ final class ConditionTranslator {
             case IDENT -> {
                 AttributeCatalog.Variable variable = variable(e);
                 if (variable != null && variable.text() != null) {
-                    return variable.text()::apply;
+                    return variable.text();
                 }
             }
             case CALL -> {
@@ -612,7 +617,7 @@ final class ConditionTranslator {
             case IDENT -> {
                 AttributeCatalog.Variable variable = variable(e);
                 if (variable != null && variable.texts() != null) {
-                    return variable.texts()::apply;
+                    return variable.texts();
                 }
             }
             case LIST -> {
