@@ -13,7 +13,7 @@ public interface CaseFlow {
     long advanceByRule(long[] caseIds, CaseStage to, LocalDate businessDate, String reason);
 
     /** What the daily review did. */
-    record Review(long restored, long closed, long archived, long classified, long escalated, long escalationsResolved) {
+    record Review(long restored, long closed, long archived, long classified, long escalated) {
     }
 
     /**

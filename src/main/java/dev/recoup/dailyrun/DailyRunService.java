@@ -227,7 +227,7 @@ public class DailyRunService {
                   'customerStatusChanges', %3$d,
                   'casesOpened', %4$d, 'casesClosed', %5$d, 'casesReopened', %6$d,
                   'caseFlow', jsonb_build_object('classified', %7$d, 'closed', %8$d, 'archived', %9$d, 'escalated', %10$d,
-                                                 'escalationsResolved', %11$d, 'tasksClosed', %12$d),
+                                                 'tasksClosed', %11$d),
                   'openCases', (select count(*) from collection_case where status = 'OPEN'),
                   'openCasesByTierAndBucket', (
                       select coalesce(jsonb_agg(jsonb_build_object('tier', tier, 'bucket', bucket, 'cases', cases, 'overdueMinor', overdue)
@@ -236,8 +236,7 @@ public class DailyRunService {
                             from collection_case c join customer_status s on s.run_id = %1$d and s.customer_id = c.customer_id
                             where c.status = 'OPEN' group by s.tier, s.bucket) t))::text"""
                 .formatted(runId, moves[0], moves[1], synced.opened(), synced.closed(), synced.reopened(), reviewed.flow().classified(),
-                        reviewed.flow().closed(), reviewed.flow().archived(), reviewed.flow().escalated(), reviewed.flow().escalationsResolved(),
-                        reviewed.tasksClosed())).query(String.class).single();
+                        reviewed.flow().closed(), reviewed.flow().archived(), reviewed.flow().escalated(), reviewed.tasksClosed())).query(String.class).single();
     }
 
     private void cleanUp() {

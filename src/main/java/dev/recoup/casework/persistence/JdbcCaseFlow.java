@@ -59,8 +59,8 @@ class JdbcCaseFlow implements CaseFlow {
         // Closed (paid-up) cases only ever go further to CLOSED or ARCHIVED, never back to work.
         return moveByRule("""
                 select c.id, c.flow_stage as from_stage, cast(:to as text) as to_stage, cast(:date as date) as entered_on, cast(:reason as text) as reason
-                from collection_case c
-                where c.id = any(:ids) and case_stage_rank(c.flow_stage) < :toRank and (c.status = 'OPEN' or :terminal)""",
+                from collection_case c join (select distinct id from unnest(cast(:ids as bigint[])) as u(id)) ids on ids.id = c.id
+                where case_stage_rank(c.flow_stage) < :toRank and (c.status = 'OPEN' or :terminal)""",
                 null, businessDate, Map.of("ids", caseIds, "to", to.name(), "toRank", rank(to), "terminal", FlowRules.isTerminal(to),
                         "reason", reason == null ? "RULE" : reason)).length;
     }
@@ -100,15 +100,8 @@ class JdbcCaseFlow implements CaseFlow {
                   and exists (select 1 from customer_status s where s.run_id = :run and s.customer_id = c.customer_id and s.tier is not null)""",
                 runId, businessDate, Map.of()).length;
 
-        long resolved = jdbc.sql("""
-                        update case_escalation e set resolved_on = :date
-                        from collection_case c
-                        where e.resolved_on is null and c.id = e.case_id
-                          and (c.flow_stage <> e.stage or c.stage_entered_on <> e.stage_entered_on or c.status = 'CLOSED')""")
-                .param("date", businessDate).update();
-
         long escalated = escalate(runId, businessDate);
-        return new Review(restored.length, closed, archived, classified, escalated, resolved);
+        return new Review(restored.length, closed, archived, classified, escalated);
     }
 
     /**
@@ -150,9 +143,10 @@ class JdbcCaseFlow implements CaseFlow {
     }
 
     /**
-     * Moves the cases a query selects — columns id, from_stage, to_stage, entered_on, reason — and
-     * writes one history row per moved case; returns the moved ids. The update re-checks the stage,
-     * so a case someone moved meanwhile is left alone.
+     * Moves the cases a query selects — columns id, from_stage, to_stage, entered_on, reason —,
+     * writes one history row per moved case and resolves their escalations (they left the stage that
+     * was late); returns the moved ids. The update re-checks the stage, so a case someone moved
+     * meanwhile is left alone.
      */
     private long[] moveByRule(String candidates, Long runId, LocalDate businessDate, Map<String, Object> params) {
         JdbcClient.StatementSpec sql = jdbc.sql("""
@@ -163,7 +157,9 @@ class JdbcCaseFlow implements CaseFlow {
                     returning c.id, k.from_stage, k.to_stage, k.reason),
                 history as (
                     insert into case_stage_change (case_id, from_stage, to_stage, business_date, moved_at, moved_by, reason, run_id)
-                    select id, from_stage, to_stage, :date, :now, 'rule', reason, :run from moved)
+                    select id, from_stage, to_stage, :date, :now, 'rule', reason, :run from moved),
+                resolved as (
+                    update case_escalation e set resolved_on = :date from moved m where e.case_id = m.id and e.resolved_on is null)
                 select id from moved""".formatted(candidates))
                 .param("date", businessDate).param("now", taskClosing.now()).param("run", runId, Types.BIGINT);
         for (var p : params.entrySet()) {

@@ -89,6 +89,7 @@ class JdbcTasks implements Tasks {
                         select d.case_id, d.type, d.step_key, d.due_on, (d.due_on + cast(:dueTime as time)) at time zone :zone,
                                d.queue, d.template, d.source, :run, :date
                         from task_draft d
+                        where exists (select 1 from collection_case c where c.id = d.case_id)
                         on conflict (case_id, step_key, due_on) do nothing""")
                 .param("dueTime", properties.dueTime()).param("zone", clock.zone().getId()).param("run", runId).param("date", businessDate)
                 .update();
@@ -142,8 +143,9 @@ class JdbcTasks implements Tasks {
             return 0;
         }
         return jdbc.sql("""
-                        update task set status = 'CANCELLED', cancel_reason = :reason, closed_on = :date, completed_at = :now, completed_by = 'rule'
-                        where case_id = any(:cases) and status = 'OPEN' and created_by_run is not null and type <> 'ESCALATION'""")
+                        update task t set status = 'CANCELLED', cancel_reason = :reason, closed_on = :date, completed_at = :now, completed_by = 'rule'
+                        from (select distinct id from unnest(cast(:cases as bigint[])) as u(id)) c
+                        where t.case_id = c.id and t.status = 'OPEN' and t.created_by_run is not null and t.type <> 'ESCALATION'""")
                 .param("reason", reason == null || reason.isBlank() ? "STAGE_CHANGED" : reason).param("date", businessDate)
                 .param("now", closing.now()).param("cases", caseIds).update();
     }
