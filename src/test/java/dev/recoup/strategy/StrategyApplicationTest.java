@@ -245,12 +245,19 @@ class StrategyApplicationTest {
     }
 
     @Test
-    void aCaseThatGetsASegmentIsClassifiedInItsCaseFlow() {
+    void aCaseInIntakeThatGetsItsFirstSegmentMovesToClassifiedInItsCaseFlow() {
         activeTwoSegments("dpd > 30");
         run("2026-02-11");
-        assertThat(jdbc.sql("select distinct flow_stage from collection_case where status = 'OPEN'").query(String.class).list())
-                .containsExactly("CLASSIFIED");
-        assertThat(jdbc.sql("select count(*) from case_stage_change where reason = 'segmented'").query(Long.class).single()).isEqualTo(3);
+        // A case still in intake without a segment (as before strategies existed).
+        long mm = caseOf("MM");
+        jdbc.sql("update collection_case set flow_stage = 'INTAKE' where id = ?").param(mm).update();
+        jdbc.sql("delete from case_segment where case_id = ?").param(mm).update();
+
+        run("2026-02-12");
+
+        assertThat(jdbc.sql("select flow_stage from collection_case where id = ?").param(mm).query(String.class).single()).isEqualTo("CLASSIFIED");
+        assertThat(jdbc.sql("select reason from case_stage_change where case_id = ? order by id desc limit 1").param(mm).query(String.class).single())
+                .isEqualTo("segmented");
     }
 
     @Test
