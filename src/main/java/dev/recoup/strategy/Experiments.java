@@ -127,10 +127,13 @@ public class Experiments {
                     contacts.byArm().getOrDefault(arm.code(), 0L), 0, 0));
         }
         List<ExperimentReport.Comparison> comparisons = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         ExperimentStore.ArmOutcome baseline = outcomes.get(experiment.arms().getFirst().code());
         for (Experiment.Arm arm : experiment.arms().subList(1, experiment.arms().size())) {
             ExperimentStore.ArmOutcome challenger = outcomes.get(arm.code());
             if (baseline == null || challenger == null) {
+                notes.add("No comparison of " + arm.code() + " with " + experiment.arms().getFirst().code()
+                        + " yet: both arms need cases (cases join arms at the daily runs after the experiment starts).");
                 continue;
             }
             RatioDifference.Interval ci = RatioDifference.between(baseline.sums(), challenger.sums());
@@ -138,7 +141,6 @@ public class Experiments {
             comparisons.add(new ExperimentReport.Comparison(baseline.arm(), arm.code(), ci.difference(), known ? ci.standardError() : null,
                     known ? ci.lower() : null, known ? ci.upper() : null, known && (ci.lower() > 0 || ci.upper() < 0)));
         }
-        List<String> notes = new ArrayList<>();
         notes.add(contacts.note());
         notes.add("Promises made and kept are 0: promises to pay do not exist in Recoup yet (a later issue).");
         notes.add("Recovered counts payments after the day a case entered its arm"

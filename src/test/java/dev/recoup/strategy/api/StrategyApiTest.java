@@ -227,4 +227,39 @@ class StrategyApiTest {
         mvc.perform(post("/strategies/test/versions/1/activate").with(user("agent").roles("AGENT")).with(csrf()))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void thePageShowsAPreviewADiffAndAnExperimentsReport() throws Exception {
+        new PortfolioFixture(jdbc).customer("WW").account("WW-1", "WW", "2025-08-01", 12, 500)
+                .customer("MM").account("MM-1", "MM", "2026-02-01", 6, 1000);
+        createStrategy("dpd > 30");
+        addVersion("dpd > 5");
+        mvc.perform(post("/strategies/test/versions/1/activate").with(user("manager").roles("MANAGER")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long v1 = jdbc.sql("select id from strategy_version where version = 1").query(Long.class).single();
+        long v2 = jdbc.sql("select id from strategy_version where version = 2").query(Long.class).single();
+        mvc.perform(post("/experiments").param("name", "快慢对比").param("armCode", "champion", "challenger", "")
+                        .param("armVersion", String.valueOf(v1), String.valueOf(v2), String.valueOf(v1)).param("armPercent", "50", "50", "0")
+                        .with(user("manager").roles("MANAGER")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        runs.runToCompletion(LocalDate.parse("2026-02-11"), "test");
+        // The seed of an experiment started on the page is drawn at start: put one case in each arm.
+        jdbc.sql("update case_experiment_arm set arm = case when case_id = (select min(case_id) from case_experiment_arm)"
+                + " then 'champion' else 'challenger' end").update();
+
+        mvc.perform(post("/strategies/preview").param("strategy", "test").param("version", "2").param("lang", "en")
+                        .with(user("agent").roles("AGENT")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("no segment matched")))
+                .andExpect(content().string(containsString("4,500.00")));
+        mvc.perform(get("/strategies").param("strategy", "test").param("version", "2").param("diffFrom", "1").param("diffTo", "2")
+                        .with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("~ segment late condition: &quot;dpd &gt; 30&quot; → &quot;dpd &gt; 5&quot;")));
+        mvc.perform(get("/strategies").param("lang", "en").with(user("agent").roles("AGENT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Report: 快慢对比")))
+                .andExpect(content().string(containsString("95% confidence interval")))
+                .andExpect(content().string(containsString("challenger − champion")));
+    }
 }
