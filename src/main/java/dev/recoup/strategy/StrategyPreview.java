@@ -57,6 +57,12 @@ public class StrategyPreview {
         if (run.isPresent()) {
             long today = on.toEpochDay();
             try (Connection connection = dataSource.getConnection()) {
+                // A read-only transaction of its own, so the larger work_mem ends with it.
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                try (var statement = connection.createStatement()) {
+                    statement.execute("set local work_mem = '256MB'");
+                }
                 reader.read(connection.unwrap(PGConnection.class).getCopyAPI(), run.get().id(), on, null, c -> {
                     int days = c.hasSegmentRow() ? (int) Math.max(0, today - c.enteredOn) : 0;
                     int segment = compiled.segmentOf(c.attributes(days));
@@ -64,6 +70,9 @@ public class StrategyPreview {
                     counts[slot]++;
                     overdue[slot] += c.overdue;
                 });
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
             } catch (SQLException e) {
                 throw new IllegalStateException("Preview failed: " + e.getMessage(), e);
             }

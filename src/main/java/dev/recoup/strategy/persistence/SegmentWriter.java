@@ -12,7 +12,9 @@ import java.time.LocalDate;
 /**
  * Writes what the strategy step decided, inside the daily run's transaction: the published
  * {@code case_segment} replaced whole (TRUNCATE and one COPY — every row changes every day, as
- * evaluated_on does, and a COPY into an emptied table beats updating 650k rows in place), the day's
+ * evaluated_on does, and a COPY into an emptied table beats updating 650k rows in place; FREEZE,
+ * allowed as the table was emptied in the same transaction, spares the first readers writing hint
+ * bits), the day's
  * segment moves (replacing an earlier run of the same date) and the experiment arms of cases seen
  * for the first time.
  */
@@ -86,7 +88,7 @@ public class SegmentWriter {
     public void write(CopyManager copy, LocalDate date, Rows segments, Rows changes, Rows arms) {
         jdbc.sql("truncate case_segment").update();
         copyIn(copy, "copy case_segment (case_id, strategy_version_id, experiment_arm, segment_code, queue, entered_on, evaluated_on, run_id,"
-                + " prior_strategy_version_id, prior_segment_code, prior_entered_on, prior_evaluated_on) from stdin", segments);
+                + " prior_strategy_version_id, prior_segment_code, prior_entered_on, prior_evaluated_on) from stdin (freeze)", segments);
         jdbc.sql("analyze case_segment").update();
         jdbc.sql("delete from case_segment_change where business_date = ?").param(date).update();
         copyIn(copy, "copy case_segment_change (case_id, business_date, run_id, from_segment, to_segment, strategy_version_id) from stdin",
