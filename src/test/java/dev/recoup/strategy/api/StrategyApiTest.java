@@ -226,6 +226,10 @@ class StrategyApiTest {
                 .andExpect(content().string(containsString("segments[0].condition")));
         mvc.perform(post("/strategies/test/versions/1/activate").with(user("agent").roles("AGENT")).with(csrf()))
                 .andExpect(status().isForbidden());
+        var flash = mvc.perform(post("/strategies/test/versions/1/activate").with(user("manager").roles("MANAGER")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        mvc.perform(get("/strategies").param("lang", "en").flashAttrs(flash).with(user("manager").roles("MANAGER")))
+                .andExpect(content().string(containsString("test v1 is now the active version")));
     }
 
     @Test
