@@ -252,7 +252,8 @@ public class StrategyApplication {
                     }
                     drafts.add(c.caseId, (int) dueOn, step, step.queue() != null ? step.queue() : plan.queues[segment], plan.source);
                 }
-                if (!hadBase || baseSegment == null) {
+                // Only cases still in intake: the flow moves forward only, and casework opens most cases classified.
+                if ((!hadBase || baseSegment == null) && c.inIntake) {
                     newlySegmented.add(c.caseId);
                 }
             }

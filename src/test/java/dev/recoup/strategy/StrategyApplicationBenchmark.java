@@ -77,11 +77,18 @@ class StrategyApplicationBenchmark {
                         .query(String.class).list().forEach(System.out::println);
             });
         }
-        for (LocalDate day = LocalDate.parse("2026-11-20"); !day.isAfter(LocalDate.parse("2026-11-22")); day = day.plusDays(1)) {
+        LocalDate last = LocalDate.parse("2026-11-20").plusDays(Integer.getInteger("bench.days", 3) - 1);
+        for (LocalDate day = LocalDate.parse("2026-11-20"); !day.isAfter(last); day = day.plusDays(1)) {
             LocalDate date = day;
             long started = System.nanoTime();
             StrategyApplication.Result result = transaction.execute(tx -> application.apply(1, date));
             System.out.printf("%s: %.2f s  %s%n", date, (System.nanoTime() - started) / 1e9, result);
+        }
+        // -Dbench.pause-seconds=N keeps the database up afterwards, to look at the data with psql.
+        try {
+            Thread.sleep(Integer.getInteger("bench.pause-seconds", 0) * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

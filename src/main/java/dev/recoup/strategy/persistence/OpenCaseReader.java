@@ -55,6 +55,8 @@ public class OpenCaseReader {
         public String priorSegment;
         /** The case's arm in the running experiment, or null. */
         public String arm;
+        /** Still in the first case-flow stage (casework's {@code collection_case.flow_stage} INTAKE). */
+        public boolean inIntake;
 
         public boolean hasSegmentRow() {
             return evaluatedOn != NULL;
@@ -109,6 +111,7 @@ public class OpenCaseReader {
                 c.priorEnteredOn = row.nextEpochDay();
                 c.priorEvaluatedOn = row.nextEpochDay();
                 c.arm = row.nextText();
+                c.inIntake = row.nextInt() == 1;
                 long before = System.nanoTime();
                 each.accept(c);
                 consuming += System.nanoTime() - before;
@@ -138,7 +141,8 @@ public class OpenCaseReader {
                          coalesce(cu.occupation, ''), coalesce(cu.region_code, ''),
                          coalesce(h.products, 0), coalesce(h.collateral_types, 0), coalesce(h.collateral_value, 0), coalesce(r.contacts, 0),
                          g.strategy_version_id, g.segment_code, g.entered_on, g.evaluated_on,
-                         g.prior_strategy_version_id, g.prior_segment_code, g.prior_entered_on, g.prior_evaluated_on, %s
+                         g.prior_strategy_version_id, g.prior_segment_code, g.prior_entered_on, g.prior_evaluated_on, %s,
+                         case when c.flow_stage = 'INTAKE' then 1 else 0 end
                   from collection_case c
                   join customer_status s on s.run_id = %d and s.customer_id = c.customer_id
                   join customer cu on cu.id = c.customer_id

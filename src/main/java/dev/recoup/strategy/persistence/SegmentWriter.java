@@ -87,8 +87,11 @@ public class SegmentWriter {
 
     public void write(CopyManager copy, LocalDate date, Rows segments, Rows changes, Rows arms) {
         jdbc.sql("truncate case_segment").update();
+        // Rows arrive in no order: one sorted index build after the COPY beats 650k random index inserts.
+        jdbc.sql("alter table case_segment drop constraint case_segment_pkey").update();
         copyIn(copy, "copy case_segment (case_id, strategy_version_id, experiment_arm, segment_code, queue, entered_on, evaluated_on, run_id,"
                 + " prior_strategy_version_id, prior_segment_code, prior_entered_on, prior_evaluated_on) from stdin (freeze)", segments);
+        jdbc.sql("alter table case_segment add constraint case_segment_pkey primary key (case_id)").update();
         jdbc.sql("analyze case_segment").update();
         jdbc.sql("delete from case_segment_change where business_date = ?").param(date).update();
         copyIn(copy, "copy case_segment_change (case_id, business_date, run_id, from_segment, to_segment, strategy_version_id) from stdin",
