@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One condition: parsed and type-checked by CEL against the {@link AttributeCatalog} (the result
@@ -47,10 +48,10 @@ final class ConditionCompiler {
             Map.entry("_*_", "*"), Map.entry("_/_", "/"), Map.entry("_%_", "%"), Map.entry("@in", "in"),
             Map.entry("_?_:_", "? :"), Map.entry("_[_]", "[]"));
 
-    private static final java.util.regex.Pattern UNDECLARED = java.util.regex.Pattern.compile("undeclared reference to '([^']*)'.*");
-    private static final java.util.regex.Pattern RESULT_TYPE = java.util.regex.Pattern.compile("expected type 'bool' but found '([^']*)'");
-    private static final java.util.regex.Pattern NO_OVERLOAD =
-            java.util.regex.Pattern.compile("found no matching overload for '([^']*)' applied to '\\(([^)]*)\\)'.*", java.util.regex.Pattern.DOTALL);
+    private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
+    private static final Pattern RESULT_TYPE = Pattern.compile("expected type 'bool' but found '([^']*)'");
+    private static final Pattern NO_OVERLOAD =
+            Pattern.compile("found no matching overload for '([^']*)' applied to '\\(([^)]*)\\)'.*", Pattern.DOTALL);
 
     private ConditionCompiler() {
     }
