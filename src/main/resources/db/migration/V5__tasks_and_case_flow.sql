@@ -65,10 +65,10 @@ select id, 'INTAKE', 'CLOSED', closed_on, now(), 'migration', close_reason from 
 -- the same case for the same day again (a re-run) creates nothing.
 -- No foreign key to collection_case: a daily run creates hundreds of thousands of tasks in one
 -- statement, and the per-row check cost about as much as the insert itself; the statements that
--- create tasks select only drafts whose case exists.
+-- create tasks select only drafts whose case exists and is open.
 create table task (
     id              bigint generated always as identity primary key,
-    case_id         bigint not null,            -- a collection_case (checked by the INSERT … SELECT that creates tasks)
+    case_id         bigint not null,            -- an open collection_case (checked by the INSERT … SELECT that creates tasks)
     type            text not null,              -- SMS, ROBOT_CALL, AGENT_CALL, ... (strategy step types), ESCALATION, or a person's
     step_key        text not null,              -- "segment/step" for strategy tasks, "escalation/STAGE", "manual/<id>"
     due_on          date not null,
@@ -92,9 +92,10 @@ create table task (
     check ((status = 'DONE') = (on_time is not null))
 );
 create unique index task_once_per_case_step_and_day on task (case_id, step_key, due_on);
--- Open tasks of a queue by due date (work lists); also read whole by the daily expiry, which keeps
--- one index fewer to maintain on every insert.
+-- Open tasks of a queue by due date (work lists), and open tasks by due date (the daily expiry reads
+-- only what expires; new entries all land near today's end of this index, so it is cheap to keep).
 create index task_open_by_queue on task (queue, due_on) where status = 'OPEN';
+create index task_open_by_due_date on task (due_on) where status = 'OPEN';
 create index task_by_owner on task (owner, due_on) where owner is not null;
 
 -- Timeliness and follow-up counts per case (R9), for reports; the application computes the same

@@ -16,7 +16,9 @@ public interface Tasks {
      * Creates the drafts not created before (same case, step key, due date); returns how many were
      * new. Streams the drafts into PostgreSQL with COPY: hundreds of thousands in one call are fine.
      * Tasks it creates are the run's ({@code created_by_run}); their due time is the end of the due
-     * day ({@code recoup.tasks.due-time} in {@code recoup.time-zone}).
+     * day ({@code recoup.tasks.due-time} in {@code recoup.time-zone}). Drafts for cases that are
+     * closed (paid up, or in flow stage CLOSED/ARCHIVED) or unknown are skipped. Every draft needs a
+     * case id, type, step key, due date, queue and source (else IllegalArgumentException).
      */
     long createDue(long runId, LocalDate businessDate, Iterator<TaskDraft> drafts);
 
@@ -27,8 +29,9 @@ public interface Tasks {
     long cancelForStageChange(long[] caseIds, LocalDate businessDate, String reason);
 
     /**
-     * Daily housekeeping: cancels open tasks of closed cases (reason CASE_CLOSED), expires tasks open
-     * more than {@code recoup.tasks.expire-after-days} past their due day; returns how many changed.
+     * Daily housekeeping: cancels open tasks of the cases this run closed (reason CASE_CLOSED),
+     * expires tasks open more than {@code recoup.tasks.expire-after-days} past their due day; returns
+     * how many changed. The daily run calls it after {@link CaseFlow#dailyReview}.
      */
     long closeStaleTasks(long runId, LocalDate businessDate);
 

@@ -53,6 +53,9 @@ class CaseworkBenchmark {
         time("closeStaleTasks, nothing stale", () -> tasks.closeStaleTasks(3, day.plusDays(5)));
         time("closeStaleTasks, the day's tasks expire", () -> tasks.closeStaleTasks(4, day.plusDays(9)));
         time("closeStaleTasks, escalation tasks expire", () -> tasks.closeStaleTasks(4, day.plusDays(13)));
+        // Stage moves should be HOT updates (no new index entries): see the fillfactor in V5.
+        System.out.println("collection_case updates, of which HOT: " + jdbc.sql(
+                "select n_tup_upd || ', ' || n_tup_hot_upd from pg_stat_user_tables where relname = 'collection_case'").query(String.class).single());
         System.out.printf("open tasks left %d, escalations %d%n", jdbc.sql("select count(*) from task where status = 'OPEN'").query(Long.class).single(),
                 jdbc.sql("select count(*) from case_escalation").query(Long.class).single());
     }

@@ -111,6 +111,17 @@ class TasksTest {
     }
 
     @Test
+    void aClosedCaseGetsNoNewTasksFromTheRun() {
+        long ls = caseOf("LS");
+        portfolio.payment("LS-1", "2026-03-21", 4000);
+        runs.runToCompletion(FIRST_RUN.plusDays(1), "test");
+
+        assertThat(tasks.createDue(runId, FIRST_RUN.plusDays(1), List.of(draft(ls, "AGENT_CALL", "M2/call", FIRST_RUN.plusDays(2)),
+                draft(caseOf("WW"), "AGENT_CALL", "M7/call", FIRST_RUN.plusDays(2))).iterator())).isEqualTo(1);
+        assertThat(tasks.ofCase(ls)).isEmpty();
+    }
+
+    @Test
     void tasksExpireAfterTheConfiguredDaysPastTheirDueDay() {
         long ls = caseOf("LS");
         tasks.createDue(runId, FIRST_RUN, List.of(draft(ls, "AGENT_CALL", "M2/call", FIRST_RUN)).iterator());

@@ -89,7 +89,8 @@ class JdbcTasks implements Tasks {
                         select d.case_id, d.type, d.step_key, d.due_on, (d.due_on + cast(:dueTime as time)) at time zone :zone,
                                d.queue, d.template, d.source, :run, :date
                         from task_draft d
-                        where exists (select 1 from collection_case c where c.id = d.case_id)
+                        where exists (select 1 from collection_case c where c.id = d.case_id and c.status = 'OPEN'
+                                      and c.flow_stage not in ('CLOSED', 'ARCHIVED'))
                         on conflict (case_id, step_key, due_on) do nothing""")
                 .param("dueTime", properties.dueTime()).param("zone", clock.zone().getId()).param("run", runId).param("date", businessDate)
                 .update();
@@ -143,9 +144,8 @@ class JdbcTasks implements Tasks {
             return 0;
         }
         return jdbc.sql("""
-                        update task t set status = 'CANCELLED', cancel_reason = :reason, closed_on = :date, completed_at = :now, completed_by = 'rule'
-                        from (select distinct id from unnest(cast(:cases as bigint[])) as u(id)) c
-                        where t.case_id = c.id and t.status = 'OPEN' and t.created_by_run is not null and t.type <> 'ESCALATION'""")
+                        update task set status = 'CANCELLED', cancel_reason = :reason, closed_on = :date, completed_at = :now, completed_by = 'rule'
+                        where case_id = any(:cases) and status = 'OPEN' and created_by_run is not null and type <> 'ESCALATION'""")
                 .param("reason", reason == null || reason.isBlank() ? "STAGE_CHANGED" : reason).param("date", businessDate)
                 .param("now", closing.now()).param("cases", caseIds).update();
     }
@@ -153,11 +153,17 @@ class JdbcTasks implements Tasks {
     @Override
     @Transactional
     public long closeStaleTasks(long runId, LocalDate businessDate) {
+        // Tasks are only created on open cases, and a person closing a case cancels its tasks at once:
+        // so the cases to look at are those closed by this run — moved to CLOSED today by the flow
+        // review, or not yet (when called before it) — not every case ever closed. Their ids as an
+        // array make the plan probe the tasks by case even when the table's statistics are stale
+        // (tasks created earlier in the same transaction), instead of visiting every open task.
         long cancelled = jdbc.sql("""
-                        update task t set status = 'CANCELLED', cancel_reason = :reason, closed_on = :date, completed_at = :now, completed_by = 'rule'
-                        where t.status = 'OPEN'
-                          and exists (select 1 from collection_case c where c.id = t.case_id
-                                      and (c.status = 'CLOSED' or c.flow_stage in ('CLOSED', 'ARCHIVED')))""")
+                        update task set status = 'CANCELLED', cancel_reason = :reason, closed_on = :date, completed_at = :now, completed_by = 'rule'
+                        where status = 'OPEN' and case_id = any (array(
+                            select c.id from collection_case c
+                            where (c.flow_stage in ('CLOSED', 'ARCHIVED') and c.stage_entered_on = :date)
+                               or (c.status = 'CLOSED' and c.flow_stage not in ('CLOSED', 'ARCHIVED'))))""")
                 .param("reason", TaskClosing.CASE_CLOSED).param("date", businessDate).param("now", closing.now()).update();
         long expired = jdbc.sql("""
                         update task set status = 'EXPIRED', closed_on = :date, completed_at = :now, completed_by = 'rule'

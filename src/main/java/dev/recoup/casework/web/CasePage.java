@@ -7,6 +7,7 @@ import dev.recoup.casework.TaskOutcome;
 import dev.recoup.casework.TaskQuery;
 import dev.recoup.casework.TaskStatus;
 import dev.recoup.casework.Tasks;
+import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.NotFoundException;
@@ -34,11 +35,13 @@ class CasePage {
     private final CaseQueries cases;
     private final CaseFlow flow;
     private final Tasks tasks;
+    private final BusinessClock clock;
 
-    CasePage(CaseQueries cases, CaseFlow flow, Tasks tasks) {
+    CasePage(CaseQueries cases, CaseFlow flow, Tasks tasks, BusinessClock clock) {
         this.cases = cases;
         this.flow = flow;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     @GetMapping("/cases/{id}")
@@ -49,6 +52,7 @@ class CasePage {
         model.addAttribute("stats", tasks.stats(id));
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("outcomes", TaskOutcome.values());
+        model.addAttribute("zone", clock.zone());
         return "case";
     }
 
