@@ -15,7 +15,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -60,11 +59,11 @@ public class StrategyApplication {
     private final SegmentWriter writer;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final ObjectProvider<Tasks> tasks;
-    private final ObjectProvider<CaseFlow> caseFlow;
+    private final Tasks tasks;
+    private final CaseFlow caseFlow;
 
     public StrategyApplication(StrategyCatalogue catalogue, Experiments experiments, OpenCaseReader reader, SegmentWriter writer,
-                               DataSource dataSource, JdbcClient jdbc, ObjectProvider<Tasks> tasks, ObjectProvider<CaseFlow> caseFlow) {
+                               DataSource dataSource, JdbcClient jdbc, Tasks tasks, CaseFlow caseFlow) {
         this.catalogue = catalogue;
         this.experiments = experiments;
         this.reader = reader;
@@ -112,22 +111,16 @@ public class StrategyApplication {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        long cancelled = 0, created = 0, classified = 0;
-        Tasks taskService = tasks.getIfAvailable();
-        if (taskService != null) {
-            // Cancel first: the tasks of the new segment, created next, must stay open.
-            if (evaluation.leftSegment.size() > 0) {
-                cancelled = taskService.cancelForStageChange(evaluation.leftSegment.toArray(), date, STAGE_CHANGE_REASON);
-            }
-            t3 = System.nanoTime();
-            created = taskService.createDue(runId, date, evaluation.drafts.iterator());
-        } else {
-            t3 = System.nanoTime();
+        long cancelled = 0, classified = 0;
+        // Cancel first: the tasks of the new segment, created next, must stay open.
+        if (evaluation.leftSegment.size() > 0) {
+            cancelled = tasks.cancelForStageChange(evaluation.leftSegment.toArray(), date, STAGE_CHANGE_REASON);
         }
+        t3 = System.nanoTime();
+        long created = tasks.createDue(runId, date, evaluation.drafts.iterator());
         t4 = System.nanoTime();
-        CaseFlow flow = caseFlow.getIfAvailable();
-        if (flow != null && evaluation.newlySegmented.size() > 0) {
-            classified = flow.advanceByRule(evaluation.newlySegmented.toArray(), CaseStage.CLASSIFIED, date, "segmented");
+        if (evaluation.newlySegmented.size() > 0) {
+            classified = caseFlow.advanceByRule(evaluation.newlySegmented.toArray(), CaseStage.CLASSIFIED, date, "segmented");
         }
         t5 = System.nanoTime();
         Result result = new Result(evaluation.cases, evaluation.segmented, evaluation.enteredSegment, evaluation.inExperiment,
