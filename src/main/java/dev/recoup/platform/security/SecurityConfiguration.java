@@ -2,6 +2,7 @@ package dev.recoup.platform.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -37,7 +38,11 @@ class SecurityConfiguration {
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        // Strategies: validating and previewing change nothing; every other write is a manager's.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate", "/api/v1/strategies/*/versions/*/preview").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**").hasAnyRole("MANAGER", "ADMIN")
+                        .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
@@ -49,6 +54,8 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/strategies/validate", "/strategies/preview").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
