@@ -1,5 +1,6 @@
 package dev.recoup.dailyrun;
 
+import dev.recoup.allocation.AllocationService;
 import dev.recoup.casework.CaseSynchronisation;
 import dev.recoup.dailyrun.persistence.AccountChunkAssessor;
 import dev.recoup.dailyrun.persistence.CustomerAssessor;
@@ -33,8 +34,8 @@ import java.util.concurrent.Future;
  *   <li>assess accounts — chunk by chunk, each committed with its results (progress, restart point);</li>
  *   <li>assess customers — worst DPD, totals, good history, tier;</li>
  *   <li>index snapshots;</li>
- *   <li>record changes, synchronise cases, summarise, complete — one transaction, so the new
- *       state becomes current all at once;</li>
+ *   <li>record changes, synchronise cases, allocate cases, summarise, complete — one transaction, so
+ *       the new state becomes current all at once;</li>
  *   <li>clean up — drop snapshots no longer needed.</li>
  * </ol>
  * Every step's timing is kept. A run interrupted by a crash stays RUNNING and is resumed at the
@@ -48,13 +49,14 @@ public class DailyRunService {
     private static final long RUN_OWNER_LOCK = 7_301_002L;
 
     static final List<String> STEPS = List.of("prepare", "assess-accounts", "assess-customers", "index-snapshots",
-            "record-changes", "synchronise-cases", "summarise", "clean-up");
+            "record-changes", "synchronise-cases", "allocate", "summarise", "clean-up");
 
     private final DailyRunLedger ledger;
     private final StatusSnapshots snapshots;
     private final AccountChunkAssessor accounts;
     private final CustomerAssessor customers;
     private final CaseSynchronisation cases;
+    private final AllocationService allocation;
     private final DailyRunProperties properties;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -63,13 +65,14 @@ public class DailyRunService {
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("daily-run").daemon().factory());
 
     DailyRunService(DailyRunLedger ledger, StatusSnapshots snapshots, AccountChunkAssessor accounts, CustomerAssessor customers,
-                    CaseSynchronisation cases, DailyRunProperties properties, DataSource dataSource, JdbcClient jdbc,
-                    TransactionTemplate transaction, BusinessClock clock) {
+                    CaseSynchronisation cases, AllocationService allocation, DailyRunProperties properties, DataSource dataSource,
+                    JdbcClient jdbc, TransactionTemplate transaction, BusinessClock clock) {
         this.ledger = ledger;
         this.snapshots = snapshots;
         this.accounts = accounts;
         this.customers = customers;
         this.cases = cases;
+        this.allocation = allocation;
         this.properties = properties;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -137,12 +140,13 @@ public class DailyRunService {
                 transaction.executeWithoutResult(tx -> {
                     long[] moves = timed(runId, 4, () -> snapshots.recordChanges(runId, run.previousRunId(), date));
                     CaseSynchronisation.Result synced = timed(runId, 5, () -> cases.synchronise(runId, date));
-                    timed(runId, 6, () -> {
+                    timed(runId, 6, () -> allocation.allocateInDailyRun(runId, date));
+                    timed(runId, 7, () -> {
                         ledger.complete(runId, summary(runId, moves, synced));
                         return null;
                     });
                 });
-                step(runId, 7, this::cleanUp);
+                step(runId, 8, this::cleanUp);
                 log.info("Daily run {} for {} completed", runId, date);
             } finally {
                 query(owner, "select pg_advisory_unlock(" + RUN_OWNER_LOCK + ")");

@@ -12,12 +12,14 @@ import java.util.Set;
  * @param regionMatching whether the team only takes cases whose customer lives in one of the worker's regions
  * @param regions        GB/T 2260 code prefixes: "44" a province, "4403" a city, "440305" a district
  * @param startedOn      an agent's first day; null for agencies
- * @param roomCases      how many more open cases it may take
+ * @param heldCases      open cases it keeps today
+ * @param heldAmount     their overdue at assignment, fen
+ * @param roomCases      how many more open cases it may take (its capacity minus what it keeps)
  * @param roomAmount     how much more overdue amount (fen) it may take
  */
 public record Worker(WorkerKind kind, long id, String ref, long teamId, Set<String> queues, Set<String> requiredSkills,
-                     boolean regionMatching, Set<String> skills, List<String> regions, LocalDate startedOn, int roomCases,
-                     long roomAmount) {
+                     boolean regionMatching, Set<String> skills, List<String> regions, LocalDate startedOn, int heldCases,
+                     long heldAmount, int roomCases, long roomAmount) {
 
     public Worker {
         queues = Set.copyOf(queues);

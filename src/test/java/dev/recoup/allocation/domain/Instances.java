@@ -56,13 +56,13 @@ final class Instances {
                 List<String> regions = t == 3 ? List.of(PROVINCES[a % PROVINCES.length]) : List.of();
                 workers.add(new Worker(WorkerKind.AGENT, ++index, "A" + index, t + 1, java.util.Set.of(QUEUES[t]),
                         t == 2 ? java.util.Set.of("legal") : java.util.Set.of(), t == 3, java.util.Set.of("legal"), regions, started,
-                        room, amountRoom));
+                        0, 0, room, amountRoom));
             }
         }
         for (int a = 0; a < agencies; a++) {
             int room = Math.max(1, (int) (totalCapacity * 0.15 / Math.max(1, agencies)));
             workers.add(new Worker(WorkerKind.AGENCY, ++index, "G" + index, 5, java.util.Set.of("agency"), java.util.Set.of(), false,
-                    java.util.Set.of(), List.of(), null, room, (long) (room * meanAmount * amountTightness * 1.5)));
+                    java.util.Set.of(), List.of(), null, 0, 0, room, (long) (room * meanAmount * amountTightness * 1.5)));
         }
         EffectivenessModel effectiveness = syntheticEffectiveness(workers, random);
         return AllocationProblem.of(pool, workers, new EligibilityRules(14), DAY, PropensityModel.fit(List.of(), 50), effectiveness);
