@@ -15,6 +15,7 @@ import dev.recoup.allocation.persistence.ModelStore;
 import dev.recoup.allocation.persistence.RunStore;
 import dev.recoup.casework.CaseFlow;
 import dev.recoup.casework.CaseStage;
+import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
 import org.slf4j.Logger;
@@ -58,10 +59,11 @@ public class AllocationService {
     private final TransactionTemplate transaction;
     private final ObjectProvider<CaseFlow> caseFlow;
     private final ObjectMapper json;
+    private final BusinessClock clock;
     private volatile OptimisedAllocator optimiser;
 
     AllocationService(AllocationStore store, RunStore runs, ModelStore models, AllocationProperties properties,
-                      TransactionTemplate transaction, ObjectProvider<CaseFlow> caseFlow, ObjectMapper json) {
+                      TransactionTemplate transaction, ObjectProvider<CaseFlow> caseFlow, ObjectMapper json, BusinessClock clock) {
         this.store = store;
         this.runs = runs;
         this.models = models;
@@ -69,6 +71,7 @@ public class AllocationService {
         this.transaction = transaction;
         this.caseFlow = caseFlow;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -84,7 +87,7 @@ public class AllocationService {
 
     /**
      * Allocates on the current daily run's snapshot, now. {@code date} defaults to that run's business
-     * date and may not be before it; a real run may not go back before the latest real one.
+     * date and may be neither before it nor after today; a real run may not go back before the latest real one.
      *
      * @throws ConflictException when no daily run has completed or another allocation is running
      */
@@ -99,6 +102,9 @@ public class AllocationService {
             if (day.isBefore(current.businessDate())) {
                 throw new InvalidInputException("businessDate", day.toString(),
                         "must not be before " + current.businessDate() + ", the date of the latest daily run");
+            }
+            if (day.isAfter(clock.today())) {
+                throw new InvalidInputException("businessDate", day.toString(), "must not be after today, " + clock.today());
             }
             store.latestAllocationDate().filter(latest -> !dryRun && latest.isAfter(day)).ifPresent(latest -> {
                 throw new ConflictException("Cases were allocated for " + latest + " already; allocation goes forward only");

@@ -137,6 +137,11 @@ class AllocationApiTest {
             fixture.segment("C" + i, "phone-31-60", "phone");
         }
 
+        invalid(send(post("/api/v1/allocations/run"), "manager", "{\"method\": \"SNAKE\", \"businessDate\": \"2999-01-01\"}"),
+                "businessDate", "2999-01-01");
+        invalid(send(post("/api/v1/allocations/run"), "manager", "{\"method\": \"SNAKE\", \"businessDate\": \"2026-03-19\"}"),
+                "businessDate", "2026-03-19");
+
         String location = send(post("/api/v1/allocations/run"), "manager", "{\"method\": \"OPTIMISED\", \"dryRun\": false}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.casesToAllocate").value(8))
