@@ -143,6 +143,8 @@ public class AllocationService {
         try {
             optimised = optimiser().solve(problem);
             details.put("optimiser", optimised.stats());
+            // CP-SAT proved no allocation does better (small instances): the LP bound may still be higher.
+            details.put("provenOptimal", "OPTIMAL".equals(optimised.stats().exactStatus()));
         } catch (RuntimeException e) {
             // The day's allocation must not stop on the solver: the other methods still give a valid one.
             log.error("Allocation run {}: the optimiser failed; {} falls back to SNAKE", runId, method, e);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.security.Principal;
@@ -33,14 +34,16 @@ class AllocationPage {
     private final AllocationService allocation;
     private final AllocationProperties properties;
     private final BusinessClock clock;
+    private final ObjectMapper json;
 
     AllocationPage(OrganisationStore organisation, RunStore runs, AllocationService allocation, AllocationProperties properties,
-                   BusinessClock clock) {
+                   BusinessClock clock, ObjectMapper json) {
         this.organisation = organisation;
         this.runs = runs;
         this.allocation = allocation;
         this.properties = properties;
         this.clock = clock;
+        this.json = json;
     }
 
     /** A team's row: members, new agents, capacity and load. */
@@ -74,6 +77,7 @@ class AllocationPage {
             model.addAttribute("workers", runs.workers(run.id()));
             model.addAttribute("figures", figures(run));
             model.addAttribute("lpBoundYuan", run.lpBound() == null ? null : yuan(run.lpBound()));
+            model.addAttribute("provenOptimal", run.detailsJson() != null && json.readTree(run.detailsJson()).path("provenOptimal").asBoolean(false));
         });
         return "allocation";
     }
