@@ -143,7 +143,7 @@ public class CaseQueries {
         CurrentRun run = currentRun().orElse(CurrentRun.NONE);
         Map<String, Object> c = row(jdbc.sql("""
                         select c.id, cu.customer_ref as customer_id, cu.name as customer_name, cu.id as internal_customer_id, c.status, c.opened_on,
-                               c.closed_on, c.close_reason
+                               c.closed_on, c.close_reason, c.flow_stage, c.stage_entered_on
                         from collection_case c join customer cu on cu.id = c.customer_id where c.id = ?""").param(caseId))
                 .orElseThrow(() -> new NotFoundException("case", caseId));
         long customerId = ((Number) c.remove("internal_customer_id")).longValue();

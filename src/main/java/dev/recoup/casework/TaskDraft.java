@@ -8,7 +8,7 @@ import java.time.LocalDate;
  *
  * @param type     a strategy step type name (SMS, ROBOT_CALL, AGENT_CALL, ...) or MANUAL/ESCALATION
  * @param stepKey  "segmentCode/stepKey" for strategy tasks
- * @param queue    the queue (team code) that works it
+ * @param queue    the queue (team code) that works it; required
  * @param template template code for messages and documents, or null
  * @param source   who asked for it: "strategy:{versionId}" or a user name
  */

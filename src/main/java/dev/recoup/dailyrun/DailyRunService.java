@@ -1,7 +1,9 @@
 package dev.recoup.dailyrun;
 
 import dev.recoup.allocation.AllocationService;
+import dev.recoup.casework.CaseFlow;
 import dev.recoup.casework.CaseSynchronisation;
+import dev.recoup.casework.Tasks;
 import dev.recoup.dailyrun.persistence.AccountChunkAssessor;
 import dev.recoup.dailyrun.persistence.CustomerAssessor;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
@@ -34,8 +36,9 @@ import java.util.concurrent.Future;
  *   <li>assess accounts — chunk by chunk, each committed with its results (progress, restart point);</li>
  *   <li>assess customers — worst DPD, totals, good history, tier;</li>
  *   <li>index snapshots;</li>
- *   <li>record changes, synchronise cases, allocate cases, summarise, complete — one transaction, so
- *       the new state becomes current all at once;</li>
+ *   <li>record changes, synchronise cases, allocate cases to agents and agencies, review the case flow
+ *       (stage moves, escalations, tasks of closed cases cancelled, stale tasks expired), summarise,
+ *       complete — one transaction, so the new state becomes current all at once;</li>
  *   <li>clean up — drop snapshots no longer needed.</li>
  * </ol>
  * Every step's timing is kept. A run interrupted by a crash stays RUNNING and is resumed at the
@@ -49,7 +52,7 @@ public class DailyRunService {
     private static final long RUN_OWNER_LOCK = 7_301_002L;
 
     static final List<String> STEPS = List.of("prepare", "assess-accounts", "assess-customers", "index-snapshots",
-            "record-changes", "synchronise-cases", "allocate", "summarise", "clean-up");
+            "record-changes", "synchronise-cases", "allocate", "review-case-flow", "summarise", "clean-up");
 
     private final DailyRunLedger ledger;
     private final StatusSnapshots snapshots;
@@ -57,6 +60,8 @@ public class DailyRunService {
     private final CustomerAssessor customers;
     private final CaseSynchronisation cases;
     private final AllocationService allocation;
+    private final CaseFlow caseFlow;
+    private final Tasks tasks;
     private final DailyRunProperties properties;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -65,14 +70,16 @@ public class DailyRunService {
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("daily-run").daemon().factory());
 
     DailyRunService(DailyRunLedger ledger, StatusSnapshots snapshots, AccountChunkAssessor accounts, CustomerAssessor customers,
-                    CaseSynchronisation cases, AllocationService allocation, DailyRunProperties properties, DataSource dataSource,
-                    JdbcClient jdbc, TransactionTemplate transaction, BusinessClock clock) {
+                    CaseSynchronisation cases, AllocationService allocation, CaseFlow caseFlow, Tasks tasks, DailyRunProperties properties,
+                    DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, BusinessClock clock) {
         this.ledger = ledger;
         this.snapshots = snapshots;
         this.accounts = accounts;
         this.customers = customers;
         this.cases = cases;
         this.allocation = allocation;
+        this.caseFlow = caseFlow;
+        this.tasks = tasks;
         this.properties = properties;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -140,13 +147,14 @@ public class DailyRunService {
                 transaction.executeWithoutResult(tx -> {
                     long[] moves = timed(runId, 4, () -> snapshots.recordChanges(runId, run.previousRunId(), date));
                     CaseSynchronisation.Result synced = timed(runId, 5, () -> cases.synchronise(runId, date));
-                    timed(runId, 6, () -> allocation.allocateInDailyRun(runId, date));
-                    timed(runId, 7, () -> {
-                        ledger.complete(runId, summary(runId, moves, synced));
+                    timed(runId, STEPS.indexOf("allocate"), () -> allocation.allocateInDailyRun(runId, date));
+                    CaseReview reviewed = timed(runId, STEPS.indexOf("review-case-flow"), () -> reviewCaseFlow(runId, date));
+                    timed(runId, STEPS.indexOf("summarise"), () -> {
+                        ledger.complete(runId, summary(runId, moves, synced, reviewed));
                         return null;
                     });
                 });
-                step(runId, 8, this::cleanUp);
+                step(runId, STEPS.indexOf("clean-up"), this::cleanUp);
                 log.info("Daily run {} for {} completed", runId, date);
             } finally {
                 query(owner, "select pg_advisory_unlock(" + RUN_OWNER_LOCK + ")");
@@ -197,7 +205,16 @@ public class DailyRunService {
         }
     }
 
-    private String summary(long runId, long[] moves, CaseSynchronisation.Result synced) {
+    /** What the case-flow review did: stage moves and escalations, then tasks of closed cases cancelled and stale ones expired. */
+    private record CaseReview(CaseFlow.Review flow, long tasksClosed) {
+    }
+
+    private CaseReview reviewCaseFlow(long runId, LocalDate date) {
+        CaseFlow.Review flow = caseFlow.dailyReview(runId, date);
+        return new CaseReview(flow, tasks.closeStaleTasks(runId, date));
+    }
+
+    private String summary(long runId, long[] moves, CaseSynchronisation.Result synced, CaseReview reviewed) {
         return jdbc.sql("""
                 select jsonb_build_object(
                   'accounts', (select count(*) from account_status where run_id = %1$d),
@@ -208,6 +225,8 @@ public class DailyRunService {
                   'accountBucketChanges', %2$d,
                   'customerStatusChanges', %3$d,
                   'casesOpened', %4$d, 'casesClosed', %5$d, 'casesReopened', %6$d,
+                  'caseFlow', jsonb_build_object('classified', %7$d, 'closed', %8$d, 'archived', %9$d, 'escalated', %10$d,
+                                                 'tasksClosed', %11$d),
                   'openCases', (select count(*) from collection_case where status = 'OPEN'),
                   'openCasesByTierAndBucket', (
                       select coalesce(jsonb_agg(jsonb_build_object('tier', tier, 'bucket', bucket, 'cases', cases, 'overdueMinor', overdue)
@@ -215,7 +234,8 @@ public class DailyRunService {
                       from (select s.tier, s.bucket, count(*) as cases, sum(s.overdue_total) as overdue
                             from collection_case c join customer_status s on s.run_id = %1$d and s.customer_id = c.customer_id
                             where c.status = 'OPEN' group by s.tier, s.bucket) t))::text"""
-                .formatted(runId, moves[0], moves[1], synced.opened(), synced.closed(), synced.reopened())).query(String.class).single();
+                .formatted(runId, moves[0], moves[1], synced.opened(), synced.closed(), synced.reopened(), reviewed.flow().classified(),
+                        reviewed.flow().closed(), reviewed.flow().archived(), reviewed.flow().escalated(), reviewed.tasksClosed())).query(String.class).single();
     }
 
     private void cleanUp() {

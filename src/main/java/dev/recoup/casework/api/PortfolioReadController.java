@@ -1,6 +1,8 @@
 package dev.recoup.casework.api;
 
 import dev.recoup.casework.CaseQueries;
+import dev.recoup.casework.TaskStats;
+import dev.recoup.casework.Tasks;
 import dev.recoup.delinquency.domain.Bucket;
 import dev.recoup.delinquency.domain.Tier;
 import dev.recoup.shared.InvalidInputException;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Accounts, customers and cases as of the current daily run. Ids are the lender's ids from the import. */
@@ -23,9 +26,11 @@ import java.util.Map;
 class PortfolioReadController {
 
     private final CaseQueries queries;
+    private final Tasks tasks;
 
-    PortfolioReadController(CaseQueries queries) {
+    PortfolioReadController(CaseQueries queries, Tasks tasks) {
         this.queries = queries;
+        this.tasks = tasks;
     }
 
     @GetMapping("/accounts/{accountId}")
@@ -62,9 +67,20 @@ class PortfolioReadController {
     }
 
     @GetMapping("/cases/{id}")
-    @Operation(summary = "A case with its customer's current status, accounts and events")
+    @Operation(summary = "A case with its customer's current status, accounts, events, flow stage and task timeliness and follow-up counts")
     Map<String, Object> caseDetail(@PathVariable long id) {
-        return queries.caseDetail(id);
+        Map<String, Object> detail = queries.caseDetail(id);
+        TaskStats stats = tasks.stats(id);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("open", stats.open());
+        counts.put("done", stats.done());
+        counts.put("done_on_time", stats.doneOnTime());
+        counts.put("done_late", stats.doneLate());
+        counts.put("expired", stats.expired());
+        counts.put("cancelled", stats.cancelled());
+        counts.put("follow_ups", stats.followUps());
+        detail.put("task_stats", counts);
+        return detail;
     }
 
     /** Until the role model (a later issue), only agents see masked personal data. */

@@ -2,7 +2,11 @@ package dev.recoup.strategy.domain;
 
 import java.util.List;
 
-/** A strategy compiled once and evaluated for many cases; thread-safe. */
+/**
+ * A strategy compiled once and evaluated for many cases; immutable and thread-safe. A condition
+ * that raises a CEL evaluation error on a case (integer overflow, division by zero) does not hold
+ * for that case (docs/adr/0005-strategy-conditions-cel.md).
+ */
 public interface CompiledStrategy {
 
     StrategyDefinition definition();

@@ -1,0 +1,7 @@
+package dev.recoup.casework;
+
+import java.util.List;
+
+/** One page of tasks, earliest due first. */
+public record TaskPage(List<Task> tasks, int page, int size, long total) {
+}

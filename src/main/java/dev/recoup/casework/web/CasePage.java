@@ -1,0 +1,107 @@
+package dev.recoup.casework.web;
+
+import dev.recoup.casework.CaseFlow;
+import dev.recoup.casework.CaseQueries;
+import dev.recoup.casework.CaseStage;
+import dev.recoup.casework.TaskOutcome;
+import dev.recoup.casework.TaskQuery;
+import dev.recoup.casework.TaskStatus;
+import dev.recoup.casework.Tasks;
+import dev.recoup.shared.BusinessClock;
+import dev.recoup.shared.ConflictException;
+import dev.recoup.shared.InvalidInputException;
+import dev.recoup.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Plain pages for one case (its flow stage and history, tasks with timeliness, moving the stage,
+ * completing a task) and for the tasks of a queue. The full workbench comes with a later issue.
+ */
+@Controller
+class CasePage {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final CaseQueries cases;
+    private final CaseFlow flow;
+    private final Tasks tasks;
+    private final BusinessClock clock;
+
+    CasePage(CaseQueries cases, CaseFlow flow, Tasks tasks, BusinessClock clock) {
+        this.cases = cases;
+        this.flow = flow;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("detail", cases.caseDetail(id));
+        model.addAttribute("flow", flow.flowOf(id));
+        model.addAttribute("tasks", tasks.ofCase(id));
+        model.addAttribute("stats", tasks.stats(id));
+        model.addAttribute("stages", CaseStage.values());
+        model.addAttribute("outcomes", TaskOutcome.values());
+        model.addAttribute("zone", clock.zone());
+        return "case";
+    }
+
+    @PostMapping("/cases/{id}/flow")
+    String move(@PathVariable long id, @RequestParam(required = false) String to, @RequestParam(required = false) String reason, Principal user,
+                RedirectAttributes redirect) {
+        attempt(redirect, "case.moved", () -> flow.move(id, Arrays.stream(CaseStage.values()).filter(s -> s.name().equals(to)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("to", to, "choose a stage")), reason, user.getName()));
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/complete")
+    String complete(@PathVariable long id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String note,
+                    Principal user, RedirectAttributes redirect) {
+        long caseId = tasks.find(id).caseId();
+        attempt(redirect, "task.completed", () -> tasks.complete(id, Arrays.stream(TaskOutcome.values()).filter(o -> o.name().equals(outcome))
+                .findFirst().orElseThrow(() -> new InvalidInputException("outcome", outcome, "choose an outcome")), note, user.getName()));
+        return "redirect:/cases/" + caseId;
+    }
+
+    @PostMapping("/tasks/{id}/cancel")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Principal user, RedirectAttributes redirect) {
+        long caseId = tasks.find(id).caseId();
+        attempt(redirect, "task.cancelled", () -> tasks.cancel(id, reason, user.getName()));
+        return "redirect:/cases/" + caseId;
+    }
+
+    @GetMapping("/tasks")
+    String list(@RequestParam(required = false) String queue, @RequestParam(defaultValue = "OPEN") String status,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        TaskStatus chosen = Arrays.stream(TaskStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(TaskStatus.OPEN);
+        String q = queue == null || queue.isBlank() ? null : queue;
+        model.addAttribute("queues", tasks.openTasksByQueue());
+        model.addAttribute("queue", q);
+        model.addAttribute("status", chosen);
+        model.addAttribute("statuses", TaskStatus.values());
+        model.addAttribute("result", tasks.search(new TaskQuery(q, null, chosen, null, Math.max(page, 0), PAGE_SIZE)));
+        return "tasks";
+    }
+
+    /** Runs a change; its outcome is shown on the next page as a message, or as the error that stopped it. */
+    private static void attempt(RedirectAttributes redirect, String doneMessage, Supplier<?> change) {
+        try {
+            change.get();
+            redirect.addFlashAttribute("done", doneMessage);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
+        } catch (ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+    }
+}
