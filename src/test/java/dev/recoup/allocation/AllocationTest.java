@@ -243,6 +243,9 @@ class AllocationTest {
         // Without a strategy's segments, T2 cases queue for phone-t2 by their tier.
         assertThat(jdbc.sql("select count(*) from case_assignment where ended_on is null").query(Long.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("select daily_run_id from allocation_run").query(Long.class).single()).isEqualTo(run.id());
+        // The case flow moves the allocated cases to ASSIGNED (R8).
+        assertThat(jdbc.sql("select distinct c.flow_stage from collection_case c join case_assignment a on a.case_id = c.id")
+                .query(String.class).list()).containsExactly("ASSIGNED");
     }
 
     private List<String> tiersProposedTo(long run, String agentRef) {
