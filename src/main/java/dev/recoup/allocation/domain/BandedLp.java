@@ -46,8 +46,12 @@ final class BandedLp {
                 MPConstraint supply = lp.makeConstraint(0, band.size());
                 double mean = band.mean() / unit;
                 vars[i] = new MPVariable[g.workers.length];
+                long smallest = p.amount[g.cases[band.to() - 1]];
                 for (int k = 0; k < g.workers.length; k++) {
                     int w = g.workers[k];
+                    if (smallest > p.roomAmount[w]) {
+                        continue; // no case of the band fits the worker's amount room
+                    }
                     MPVariable x = lp.makeNumVar(0, band.size(), "");
                     vars[i][k] = x;
                     supply.setCoefficient(x, 1);
@@ -71,7 +75,7 @@ final class BandedLp {
             for (int i = 0; i < bands.size(); i++) {
                 share[i] = new double[vars[i].length];
                 for (int k = 0; k < vars[i].length; k++) {
-                    share[i][k] = optimal ? vars[i][k].solutionValue() : 0;
+                    share[i][k] = optimal && vars[i][k] != null ? vars[i][k].solutionValue() : 0;
                 }
             }
             return new Prices(countPrice, amountPrice, share, optimal ? objective.value() * unit : 0, status.name());

@@ -90,9 +90,14 @@ final class Groups {
             int[] workers = new int[eligible.length];
             double[] rate = new double[eligible.length];
             int size = 0;
+            long smallest = Long.MAX_VALUE;
+            for (int i = 0; i < sizes[g]; i++) {
+                smallest = Math.min(smallest, p.amount[members.get(g)[i]]);
+            }
             for (int w : eligible) {
                 double r = propensity * p.lift[w][key.segment()];
-                if (r > 0) {
+                // A worker whose amount room is below every case of the group can take none of them.
+                if (r > 0 && p.roomCases[w] > 0 && p.roomAmount[w] >= smallest) {
                     workers[size] = w;
                     rate[size++] = r;
                 }

@@ -86,12 +86,17 @@ final class LagrangianBound {
         }
         double[] slope = new double[0], intercept = new double[0];
         int[] id = new int[0];
+        LiChaoTree tree = new LiChaoTree();
         for (Groups.Group g : groups.groups) {
             int lines = g.workers.length + 1;
             if (slope.length < lines) {
                 slope = new double[lines];
                 intercept = new double[lines];
                 id = new int[lines];
+            }
+            if (someWorkerCannotHoldTheLargest(p, g)) {
+                total += evaluateWithRoom(p, g, alpha, lambda, tree, count, amount);
+                continue;
             }
             int hull = envelope(g, alpha, lambda, slope, intercept, id);
             int at = 0;
@@ -107,6 +112,60 @@ final class LagrangianBound {
                     total += best;
                     count[id[at]]++;
                     amount[id[at]] += p.amount[c];
+                }
+            }
+        }
+        return total;
+    }
+
+    private static boolean someWorkerCannotHoldTheLargest(AllocationProblem p, Groups.Group g) {
+        long largest = p.amount[g.cases[0]];
+        for (int w : g.workers) {
+            if (p.roomAmount[w] < largest) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A group where some workers' amount room is smaller than some cases: a case can only go to a
+     * worker it fits (no allocation puts it anywhere else, so leaving those pairs out keeps the bound
+     * valid and makes it tighter). Walking the cases from the largest down, each worker's line joins
+     * a Li Chao tree once the cases fit its room.
+     */
+    private static double evaluateWithRoom(AllocationProblem p, Groups.Group g, double[] alpha, double[] lambda, LiChaoTree tree,
+                                           int[] count, long[] amount) {
+        int n = g.cases.length, k = g.workers.length;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = p.amount[g.cases[i]];
+        }
+        double[] slope = new double[k], intercept = new double[k];
+        Integer[] byRoom = new Integer[k];
+        for (int j = 0; j < k; j++) {
+            int w = g.workers[j];
+            slope[j] = g.rate[j] - lambda[w];
+            intercept[j] = -alpha[w];
+            byRoom[j] = j;
+        }
+        java.util.Arrays.sort(byRoom, (a, b) -> Long.compare(p.roomAmount[g.workers[b]], p.roomAmount[g.workers[a]]));
+        tree.reset(x, n, slope, intercept);
+        double total = 0;
+        int added = 0;
+        for (int i = 0; i < n; i++) {
+            long a = p.amount[g.cases[i]];
+            while (added < k && p.roomAmount[g.workers[byRoom[added]]] >= a) {
+                tree.insert(byRoom[added++]);
+            }
+            int line = tree.best(i);
+            if (line >= 0) {
+                double value = tree.value(line, x[i]);
+                if (value > 0) {
+                    int w = g.workers[line];
+                    total += value;
+                    count[w]++;
+                    amount[w] += a;
                 }
             }
         }

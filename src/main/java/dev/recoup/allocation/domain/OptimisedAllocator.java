@@ -74,11 +74,11 @@ public final class OptimisedAllocator implements Allocator {
 
     public Result solve(AllocationProblem p) {
         long started = System.nanoTime();
-        int[] workerOf = new int[p.cases()];
-        Arrays.fill(workerOf, AllocationProblem.NONE);
         Groups groups = Groups.of(p);
         if (groups.groups.isEmpty()) {
-            return new Result(workerOf, 0, 0, new Stats(0, 0, 0, 0, 0, "EMPTY", "EMPTY", "SKIPPED", 0, 0, 0, 0, Map.of(), millis(started)));
+            int[] none = new int[p.cases()];
+            Arrays.fill(none, AllocationProblem.NONE);
+            return new Result(none, 0, 0, new Stats(0, 0, 0, 0, 0, "EMPTY", "EMPTY", "SKIPPED", 0, 0, 0, 0, Map.of(), millis(started)));
         }
         Map<String, Long> phases = new LinkedHashMap<>();
         long t = System.nanoTime();
@@ -87,26 +87,44 @@ public final class OptimisedAllocator implements Allocator {
         t = phase(phases, "group", t);
         BandedLp.Prices lp = BandedLp.solve(p, groups, bands);
         t = phase(phases, "lp", t);
-        // Rounding the LP: a min-cost flow on the LP's support, each arc at most the LP's share rounded up
-        // (Shmoys–Tardos style): integral, within every case room, over an amount room by a part of a case at most.
-        BandedFlow.Solution flow = BandedFlow.solve(p, groups, bands, p.roomCases, (i, k, w) -> (int) Math.ceil(lp.share()[i][k] - 1e-7));
-        handOut(p, groups, bands, flow.flow(), workerOf);
-        t = phase(phases, "flow", t);
-        int repaired = repairAmounts(p, workerOf);
-        int filled = 0;
-        for (int round = 0; round < 4; round++) {
-            int added = fill(p, groups, bandSize, workerOf);
-            repaired += repairAmounts(p, workerOf);
-            filled += added;
-            if (added == 0) {
-                break;
+        Attempt best = round(p, groups, bands, lp, bandSize, phases);
+        String model = "bands of " + bandSize + ": " + lp.status();
+        BandedLp.Prices prices = lp;
+
+        // Little room for many cases (a normal day): rounding bands loses the few cases that matter, so
+        // the LP is also solved per case over the cases that can matter, found by column generation.
+        boolean[] candidate = initialCandidates(p, groups, 2L * settings.maxArcs());
+        if (candidate != null && bandSize > 1) {
+            t = System.nanoTime();
+            List<Groups.Band> singles;
+            BandedLp.Prices perCase;
+            int rounds = 0;
+            do {
+                singles = groups.bands(p, 1, c -> candidate[c]);
+                perCase = BandedLp.solve(p, groups, singles);
+                rounds++;
+            } while ("OPTIMAL".equals(perCase.status()) && rounds < MAX_COLUMN_ROUNDS
+                    && addPricedCases(p, groups, perCase, candidate, 2L * settings.maxArcs()) > 0);
+            phase(phases, "lp-per-case", t);
+            if ("OPTIMAL".equals(perCase.status())) {
+                Attempt second = round(p, groups, singles, perCase, bandSize, phases);
+                if (second.value() > best.value()) {
+                    best = second;
+                    model = "per case, " + singles.size() + " cases after " + rounds + " column rounds";
+                }
+                // The bound starts from whichever prices give the lower one.
+                int[] count = new int[p.workers()];
+                long[] amount = new long[p.workers()];
+                if (LagrangianBound.evaluate(p, groups, perCase.countPrice(), perCase.amountPrice(), count, amount)
+                        < LagrangianBound.evaluate(p, groups, lp.countPrice(), lp.amountPrice(), count, amount)) {
+                    prices = perCase;
+                }
             }
         }
-        t = phase(phases, "repair-fill", t);
-        int exchanged = exchange(p, groups, workerOf);
-        t = phase(phases, "exchange", t);
-        double value = p.value(workerOf);
-        LagrangianBound.Bound bound = LagrangianBound.minimise(p, groups, lp.countPrice(), lp.amountPrice(), value,
+        int[] workerOf = best.workerOf();
+        double value = best.value();
+        t = System.nanoTime();
+        LagrangianBound.Bound bound = LagrangianBound.minimise(p, groups, prices.countPrice(), prices.amountPrice(), value,
                 settings.boundIterations());
         t = phase(phases, "bound", t);
         String exact = "SKIPPED";
@@ -122,8 +140,116 @@ public final class OptimisedAllocator implements Allocator {
         }
         p.requireFeasible(workerOf);
         return new Result(workerOf, value, Math.max(bound.value(), value), new Stats(groups.groups.size(), bands.size(), bandSize,
-                groups.edges, flow.arcs(), lp.status(), flow.status(), exact, repaired, filled, exchanged, bound.iterations(), phases,
-                millis(started)));
+                groups.edges, best.flowArcs(), model, best.flowStatus(), exact, best.repaired(), best.filled(), best.exchanged(),
+                bound.iterations(), phases, millis(started)));
+    }
+
+    /** One integral allocation made from an LP solution, and what it took. */
+    private record Attempt(int[] workerOf, double value, int repaired, int filled, int exchanged, int flowArcs, String flowStatus) {
+    }
+
+    /**
+     * From an LP solution to an allocation: a min-cost flow on the LP's support, each arc at most the
+     * LP's share rounded up (Shmoys–Tardos style: integral, within every case room, over an amount room
+     * by parts of cases at most), then repair, fill and exchange.
+     */
+    private static Attempt round(AllocationProblem p, Groups groups, List<Groups.Band> bands, BandedLp.Prices lp, int fillBandSize,
+                                 Map<String, Long> phases) {
+        long t = System.nanoTime();
+        int[] workerOf = new int[p.cases()];
+        Arrays.fill(workerOf, AllocationProblem.NONE);
+        BandedFlow.Solution flow = BandedFlow.solve(p, groups, bands, p.roomCases, (i, k, w) -> (int) Math.ceil(lp.share()[i][k] - 1e-7));
+        handOut(p, groups, bands, flow.flow(), workerOf);
+        t = phase(phases, "flow", t);
+        int repaired = repairAmounts(p, workerOf);
+        int filled = 0;
+        for (int round = 0; round < 4; round++) {
+            int added = fill(p, groups, fillBandSize, workerOf);
+            repaired += repairAmounts(p, workerOf);
+            filled += added;
+            if (added == 0) {
+                break;
+            }
+        }
+        t = phase(phases, "repair-fill", t);
+        int exchanged = exchange(p, groups, workerOf);
+        phase(phases, "exchange", t);
+        return new Attempt(workerOf, p.value(workerOf), repaired, filled, exchanged, flow.arcs(), flow.status());
+    }
+
+    private static final int MAX_COLUMN_ROUNDS = 8;
+
+    /**
+     * The cases an LP per case starts from when room is scarce: in each group, the largest cases,
+     * twice as many as the group's workers could take (free slots, or as many of the group's mean
+     * case as their amount room holds, whichever is fewer) plus 20. Null when those would make more
+     * than {@code maxArcs} case–worker arcs: then there is room for so many cases that bands do better.
+     */
+    private static boolean[] initialCandidates(AllocationProblem p, Groups groups, long maxArcs) {
+        boolean[] candidate = new boolean[p.cases()];
+        long arcs = 0;
+        for (Groups.Group g : groups.groups) {
+            double mean = 0;
+            for (int c : g.cases) {
+                mean += (double) p.amount[c] / g.cases.length;
+            }
+            long slots = 0;
+            for (int w : g.workers) {
+                slots += Math.min(p.roomCases[w], 1 + (long) (p.roomAmount[w] / Math.max(1, mean)));
+            }
+            int take = (int) Math.min(g.cases.length, 2 * slots + 20);
+            arcs += (long) take * g.workers.length;
+            if (arcs > maxArcs) {
+                return null;
+            }
+            for (int i = 0; i < take; i++) {
+                candidate[g.cases[i]] = true;
+            }
+        }
+        return candidate;
+    }
+
+    /**
+     * Column generation: adds the cases left out whose best worker, at the LP's prices, would earn
+     * more than the worker's slot and room cost (a positive reduced profit) — the most profitable
+     * first, within the arc budget. Returns how many; none means the LP over the candidates is the LP
+     * over all cases.
+     */
+    private static int addPricedCases(AllocationProblem p, Groups groups, BandedLp.Prices lp, boolean[] candidate, long maxArcs) {
+        long arcs = 0;
+        List<double[]> priced = new ArrayList<>();
+        double scale = 0;
+        for (int gi = 0; gi < groups.groups.size(); gi++) {
+            Groups.Group g = groups.groups.get(gi);
+            for (int c : g.cases) {
+                scale = Math.max(scale, p.amount[c] * g.rate[0]);
+                if (candidate[c]) {
+                    arcs += g.workers.length;
+                    continue;
+                }
+                double best = 0;
+                for (int k = 0; k < g.workers.length; k++) {
+                    int w = g.workers[k];
+                    if (p.amount[c] <= p.roomAmount[w]) {
+                        best = Math.max(best, p.amount[c] * (g.rate[k] - lp.amountPrice()[w]) - lp.countPrice()[w]);
+                    }
+                }
+                if (best > 0) {
+                    priced.add(new double[]{best, c, g.workers.length});
+                }
+            }
+        }
+        priced.sort((a, b) -> Double.compare(b[0], a[0]));
+        int added = 0;
+        for (double[] x : priced) {
+            if (x[0] <= 1e-9 * scale || arcs + (long) x[2] > maxArcs) {
+                break;
+            }
+            candidate[(int) x[1]] = true;
+            arcs += (long) x[2];
+            added++;
+        }
+        return added;
     }
 
     private static long phase(Map<String, Long> phases, String name, long since) {

@@ -94,6 +94,40 @@ final class Instances {
         return values[values.length - 1];
     }
 
+    /**
+     * The day after {@code day} was allocated as {@code workerOf}: the cases left, and workers whose room
+     * is what they did not use plus up to two cases (and some amount) given back by cured cases.
+     */
+    static AllocationProblem nextDay(AllocationProblem day, int[] workerOf, long seed) {
+        Random random = new Random(seed);
+        int[] used = new int[day.workers()];
+        long[] usedAmount = new long[day.workers()];
+        for (int c = 0; c < day.cases(); c++) {
+            if (workerOf[c] != AllocationProblem.NONE) {
+                used[workerOf[c]]++;
+                usedAmount[workerOf[c]] += day.amount[c];
+            }
+        }
+        int[] roomCases = new int[day.workers()];
+        long[] roomAmount = new long[day.workers()];
+        for (int w = 0; w < day.workers(); w++) {
+            int freed = random.nextInt(3);
+            roomCases[w] = day.roomCases[w] - used[w] + freed;
+            roomAmount[w] = day.roomAmount[w] - usedAmount[w] + (long) (freed * 800_000 * random.nextDouble());
+        }
+        int[] left = java.util.stream.IntStream.range(0, day.cases()).filter(c -> workerOf[c] == AllocationProblem.NONE).toArray();
+        long[] amount = new long[left.length];
+        double[] propensity = new double[left.length];
+        int[] segmentOf = new int[left.length], setOf = new int[left.length];
+        for (int i = 0; i < left.length; i++) {
+            amount[i] = day.amount[left[i]];
+            propensity[i] = day.propensity[left[i]];
+            segmentOf[i] = day.segmentOf[left[i]];
+            setOf[i] = day.setOf[left[i]];
+        }
+        return new AllocationProblem(amount, propensity, segmentOf, setOf, day.sets, roomCases, roomAmount, day.lift);
+    }
+
     /** A small problem straight from arrays: every case may go to every worker listed for it. */
     static AllocationProblem tiny(long[] amounts, double[] propensity, int[][] eligible, int[] roomCases, long[] roomAmount, double[][] lift) {
         int[] segmentOf = new int[amounts.length];

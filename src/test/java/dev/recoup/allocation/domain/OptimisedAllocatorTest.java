@@ -55,6 +55,22 @@ class OptimisedAllocatorTest {
         problem.requireFeasible(result.workerOf());
     }
 
+    @Test
+    void onADayWithLittleRoomLeftTheOptimisedAllocationStillRecoversMostAndKeepsEveryCapacity() {
+        // Day one fills the workers; by day two each has given back up to two slots and some amount.
+        AllocationProblem first = Instances.realistic(12_000, 60, 2, 0.7, 1.0, 4);
+        int[] held = OPTIMISED.solve(first).workerOf();
+        AllocationProblem next = Instances.nextDay(first, held, 4);
+
+        var optimised = OPTIMISED.solve(next);
+
+        next.requireFeasible(optimised.workerOf());
+        assertThat(optimised.value()).isPositive()
+                .isGreaterThanOrEqualTo(next.value(new SnakeAllocator().allocate(next)))
+                .isGreaterThanOrEqualTo(next.value(new RoundRobinAllocator().allocate(next)))
+                .isLessThanOrEqualTo(optimised.upperBound());
+    }
+
     @Property(tries = 100)
     void noMethodEverExceedsACapacityOrGivesACaseToSomeoneWhoMayNotTakeIt(@ForAll("tinyProblems") AllocationProblem problem) {
         for (Allocator allocator : List.of(new RoundRobinAllocator(), new SnakeAllocator(), OPTIMISED)) {
