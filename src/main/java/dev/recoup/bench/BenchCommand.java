@@ -1,5 +1,6 @@
 package dev.recoup.bench;
 
+import dev.recoup.allocation.OrganisationSeeder;
 import dev.recoup.dailyrun.DailyRun;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.demo.DemoPortfolioGenerator;
@@ -25,9 +26,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data]}: generates N
+ * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data] [--agents A]}: generates N
  * accounts, starts Recoup over a fresh embedded PostgreSQL in {@code dir}, imports the files,
- * runs the daily run for the as-of date and for the day after, then measures the floor —
+ * creates an organisation of A agents (default one per 3,333 accounts: 300 for a million) and three
+ * agencies, runs the daily run for the as-of date and for the day after (each allocates), then measures the floor —
  * PostgreSQL COPYing the same input files into plain tables and COPYing the run's results out —
  * and prints every figure as JSON on standard output.
  */
@@ -79,10 +81,20 @@ public final class BenchCommand {
             result.put("import", Map.of("seconds", importSeconds, "rowsRead", rowsRead, "rejected", report.total().rejected(),
                     "rowsPerSecond", Math.round(rowsRead / importSeconds)));
 
+            OrganisationSeeder.Plan plan = OrganisationSeeder.Plan.forAccounts(accounts);
+            if (options.containsKey("agents")) {
+                plan = new OrganisationSeeder.Plan(Integer.parseInt(options.get("agents")), plan.agencies(), plan.casesPerAgent(),
+                        plan.typicalOverdueYuan(), plan.seed());
+            }
+            var org = app.getBean(OrganisationSeeder.class).create(plan, asOf);
+            result.put("organisation", Map.of("agents", org.agents(), "newAgents", org.newAgents(), "agencies", org.agencies()));
+
             var first = runs.runToCompletion(asOf, "bench");
             result.put("dailyRunFirst", runFigures(runs, first));
+            result.put("allocationFirst", allocationFigures(dataSource, first.id()));
             var next = runs.runToCompletion(asOf.plusDays(1), "bench");
             result.put("dailyRunNextDay", runFigures(runs, next));
+            result.put("allocationNextDay", allocationFigures(dataSource, next.id()));
 
             try (Connection connection = dataSource.getConnection()) {
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -114,6 +126,29 @@ public final class BenchCommand {
         figures.put("seconds", round((run.finishedAt().toInstant().toEpochMilli() - run.startedAt().toInstant().toEpochMilli()) / 1000.0));
         figures.put("stepsMillis", runs.steps(run.id()).stream()
                 .collect(Collectors.toMap(s -> s.step(), s -> s.millis(), (a, b) -> a, LinkedHashMap::new)));
+        return figures;
+    }
+
+    /** The allocation the daily run made: cases, each method's expected recovery (yuan) and the LP bound, solve time. */
+    private static Map<String, Object> allocationFigures(DataSource dataSource, long dailyRunId) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var rs = statement.executeQuery("""
+                     select cases_to_allocate, cases_assigned, expected_round_robin, expected_snake, expected_optimised, lp_bound, solve_millis,
+                            extract(epoch from finished_at - started_at) as seconds
+                     from allocation_run where daily_run_id = """ + dailyRunId + " order by id desc limit 1")) {
+            if (rs.next()) {
+                figures.put("casesToAllocate", rs.getLong(1));
+                figures.put("casesAssigned", rs.getLong(2));
+                figures.put("expectedRoundRobinYuan", rs.getLong(3) / 100);
+                figures.put("expectedSnakeYuan", rs.getLong(4) / 100);
+                figures.put("expectedOptimisedYuan", rs.getLong(5) / 100);
+                figures.put("lpBoundYuan", rs.getLong(6) / 100);
+                figures.put("optimisedShareOfBound", rs.getLong(6) == 0 ? 1.0 : round((double) rs.getLong(5) / rs.getLong(6)));
+                figures.put("solveMillis", rs.getLong(7));
+                figures.put("seconds", round(rs.getDouble(8)));
+            }
+        }
         return figures;
     }
 

@@ -1,5 +1,6 @@
 package dev.recoup.demo;
 
+import dev.recoup.allocation.OrganisationSeeder;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.portfolio.ImportReport;
 import dev.recoup.portfolio.PortfolioImporter;
@@ -15,7 +16,8 @@ import java.time.LocalDate;
 
 /**
  * On the first start (empty portfolio) generates a demo portfolio, imports it through the real
- * import path and runs the daily run for today, so a new user opens a working Recoup.
+ * import path, creates a collections organisation (teams, 30 agents, 3 agencies) and runs the daily
+ * run for today — which allocates the cases — so a new user opens a working Recoup.
  */
 @Component
 class DemoLoader implements ApplicationRunner {
@@ -24,13 +26,16 @@ class DemoLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final PortfolioImporter importer;
     private final DailyRunService runs;
+    private final OrganisationSeeder organisation;
     private final JdbcClient jdbc;
     private final BusinessClock clock;
 
-    DemoLoader(DemoProperties properties, PortfolioImporter importer, DailyRunService runs, JdbcClient jdbc, BusinessClock clock) {
+    DemoLoader(DemoProperties properties, PortfolioImporter importer, DailyRunService runs, OrganisationSeeder organisation, JdbcClient jdbc,
+               BusinessClock clock) {
         this.properties = properties;
         this.importer = importer;
         this.runs = runs;
+        this.organisation = organisation;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -46,6 +51,9 @@ class DemoLoader implements ApplicationRunner {
         ImportReport report = importer.importDirectory(generated.directory());
         log.info("Demo portfolio imported: {} rows read, {} accepted, {} rejected", report.total().read(), report.total().accepted(),
                 report.total().rejected());
+        var org = organisation.create(OrganisationSeeder.Plan.demo(), today);
+        log.info("Demo organisation: {} teams, {} agents ({} new, T1 cases only), {} agencies", org.teams(), org.agents(), org.newAgents(),
+                org.agencies());
         var run = runs.runToCompletion(today, "demo");
         log.info("Daily run {} for {}: {}", run.id(), today, run.status());
     }

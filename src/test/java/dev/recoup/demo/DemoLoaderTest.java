@@ -1,5 +1,6 @@
 package dev.recoup.demo;
 
+import dev.recoup.allocation.OrganisationSeeder;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.portfolio.PortfolioImporter;
 import dev.recoup.shared.BusinessClock;
@@ -21,6 +22,7 @@ class DemoLoaderTest {
 
     @Autowired PortfolioImporter importer;
     @Autowired DailyRunService runs;
+    @Autowired OrganisationSeeder organisation;
     @Autowired JdbcClient jdbc;
     @Autowired BusinessClock clock;
     @TempDir Path directory;
@@ -31,7 +33,7 @@ class DemoLoaderTest {
     }
 
     private DemoLoader loader(boolean enabled) {
-        return new DemoLoader(new DemoProperties(enabled, 300, 42, directory), importer, runs, jdbc, clock);
+        return new DemoLoader(new DemoProperties(enabled, 300, 42, directory), importer, runs, organisation, jdbc, clock);
     }
 
     @Test
@@ -43,6 +45,10 @@ class DemoLoaderTest {
         assertThat(jdbc.sql("select business_date from daily_run where status = 'COMPLETED'").query(java.time.LocalDate.class).single())
                 .isEqualTo(clock.today());
         assertThat(count("select count(*) from collection_case where status = 'OPEN'")).isPositive();
+        // An organisation works the cases: teams, 30 agents, 3 agencies, and the daily run allocated cases to them.
+        assertThat(count("select count(*) from agent")).isEqualTo(30);
+        assertThat(count("select count(*) from agency")).isEqualTo(3);
+        assertThat(count("select count(*) from case_assignment where ended_on is null")).isPositive();
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final String[] ALLOCATION_API = {"/api/v1/teams/**", "/api/v1/agents/**", "/api/v1/agencies/**", "/api/v1/allocations/**"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -42,6 +44,9 @@ class SecurityConfiguration {
                         // Strategies: validating and previewing change nothing; every other write is a manager's.
                         .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate", "/api/v1/strategies/*/versions/*/preview").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**").hasAnyRole("MANAGER", "ADMIN")
+                        // Allocation: its organisation and runs are changed by managers only.
+                        .requestMatchers(HttpMethod.GET, ALLOCATION_API).authenticated()
+                        .requestMatchers(ALLOCATION_API).hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -56,6 +61,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/strategies/validate", "/strategies/preview").authenticated()
                         .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
