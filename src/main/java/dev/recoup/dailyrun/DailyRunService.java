@@ -12,6 +12,7 @@ import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.NotFoundException;
 import dev.recoup.shared.PortfolioWriteLock;
+import dev.recoup.strategy.StrategyApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +37,10 @@ import java.util.concurrent.Future;
  *   <li>assess accounts — chunk by chunk, each committed with its results (progress, restart point);</li>
  *   <li>assess customers — worst DPD, totals, good history, tier;</li>
  *   <li>index snapshots;</li>
- *   <li>record changes, synchronise cases, allocate cases to agents and agencies, review the case flow
- *       (stage moves, escalations, tasks of closed cases cancelled, stale tasks expired), summarise,
- *       complete — one transaction, so the new state becomes current all at once;</li>
+ *   <li>record changes, synchronise cases, apply the strategy (segments and tasks), allocate cases to
+ *       agents and agencies, review the case flow (stage moves, escalations, tasks of closed cases
+ *       cancelled, stale tasks expired), summarise, complete — one transaction, so the new state
+ *       becomes current all at once;</li>
  *   <li>clean up — drop snapshots no longer needed.</li>
  * </ol>
  * Every step's timing is kept. A run interrupted by a crash stays RUNNING and is resumed at the
@@ -52,13 +54,14 @@ public class DailyRunService {
     private static final long RUN_OWNER_LOCK = 7_301_002L;
 
     static final List<String> STEPS = List.of("prepare", "assess-accounts", "assess-customers", "index-snapshots",
-            "record-changes", "synchronise-cases", "allocate", "review-case-flow", "summarise", "clean-up");
+            "record-changes", "synchronise-cases", "apply-strategy", "allocate", "review-case-flow", "summarise", "clean-up");
 
     private final DailyRunLedger ledger;
     private final StatusSnapshots snapshots;
     private final AccountChunkAssessor accounts;
     private final CustomerAssessor customers;
     private final CaseSynchronisation cases;
+    private final StrategyApplication strategy;
     private final AllocationService allocation;
     private final CaseFlow caseFlow;
     private final Tasks tasks;
@@ -70,13 +73,15 @@ public class DailyRunService {
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("daily-run").daemon().factory());
 
     DailyRunService(DailyRunLedger ledger, StatusSnapshots snapshots, AccountChunkAssessor accounts, CustomerAssessor customers,
-                    CaseSynchronisation cases, AllocationService allocation, CaseFlow caseFlow, Tasks tasks, DailyRunProperties properties,
-                    DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, BusinessClock clock) {
+                    CaseSynchronisation cases, StrategyApplication strategy, AllocationService allocation, CaseFlow caseFlow, Tasks tasks,
+                    DailyRunProperties properties, DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
+                    BusinessClock clock) {
         this.ledger = ledger;
         this.snapshots = snapshots;
         this.accounts = accounts;
         this.customers = customers;
         this.cases = cases;
+        this.strategy = strategy;
         this.allocation = allocation;
         this.caseFlow = caseFlow;
         this.tasks = tasks;
@@ -147,6 +152,7 @@ public class DailyRunService {
                 transaction.executeWithoutResult(tx -> {
                     long[] moves = timed(runId, 4, () -> snapshots.recordChanges(runId, run.previousRunId(), date));
                     CaseSynchronisation.Result synced = timed(runId, 5, () -> cases.synchronise(runId, date));
+                    timed(runId, STEPS.indexOf("apply-strategy"), () -> strategy.apply(runId, date));
                     timed(runId, STEPS.indexOf("allocate"), () -> allocation.allocateInDailyRun(runId, date));
                     CaseReview reviewed = timed(runId, STEPS.indexOf("review-case-flow"), () -> reviewCaseFlow(runId, date));
                     timed(runId, STEPS.indexOf("summarise"), () -> {

@@ -6,6 +6,7 @@ import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
+import dev.recoup.support.QuietStrategy;
 import dev.recoup.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class CaseFlowTest {
     @BeforeEach
     void twoOverdueCustomers() {
         TestDatabase.clean(jdbc);
+        QuietStrategy.activate(jdbc);
         portfolio = new PortfolioFixture(jdbc);
         portfolio.customer("LS").account("LS-1", "LS", "2026-01-10", 6, 2000).payment("LS-1", "2026-01-10", 2000);
         portfolio.customer("WW").account("WW-1", "WW", "2025-08-01", 12, 500);

@@ -4,6 +4,7 @@ import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
+import dev.recoup.support.QuietStrategy;
 import dev.recoup.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class TaskAndFlowApiTest {
     @BeforeEach
     void anOverdueCustomerWithACase() {
         TestDatabase.clean(jdbc);
+        QuietStrategy.activate(jdbc);
         new PortfolioFixture(jdbc).customer("LS").account("LS-1", "LS", "2026-01-10", 6, 2000).payment("LS-1", "2026-01-10", 2000);
         runId = runs.runToCompletion(FIRST_RUN, "test").id();
         caseId = jdbc.sql("select id from collection_case").query(Long.class).single();

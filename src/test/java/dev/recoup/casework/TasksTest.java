@@ -6,6 +6,7 @@ import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
+import dev.recoup.support.QuietStrategy;
 import dev.recoup.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class TasksTest {
     @BeforeEach
     void twoOverdueCustomers() {
         TestDatabase.clean(jdbc);
+        QuietStrategy.activate(jdbc);
         portfolio = new PortfolioFixture(jdbc);
         // 李四 stopped paying after the first instalment; 王五 never paid.
         portfolio.customer("LS").account("LS-1", "LS", "2026-01-10", 6, 2000).payment("LS-1", "2026-01-10", 2000);

@@ -2,6 +2,7 @@ package dev.recoup.platform.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -40,8 +41,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
+                        // Strategies: validating and previewing change nothing; every other write is a manager's.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate", "/api/v1/strategies/*/versions/*/preview").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**").hasAnyRole("MANAGER", "ADMIN")
                         // Allocation: its organisation and runs are changed by managers only.
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, ALLOCATION_API).authenticated()
+                        .requestMatchers(HttpMethod.GET, ALLOCATION_API).authenticated()
                         .requestMatchers(ALLOCATION_API).hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
@@ -55,7 +59,9 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/strategies/validate", "/strategies/preview").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())

@@ -1,0 +1,28 @@
+package dev.recoup.strategy.persistence;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CopyFieldsTest {
+
+    @Test
+    void textWithEscapesNullsNumbersAndDatesReadBackAsTheyWereWritten() {
+        CopyWriter writer = new CopyWriter(64);
+        writer.add(-42).add("个体\t经营\\户\n第二行").add((String) null).add(LocalDate.parse("2026-11-20")).add("").add(7).end();
+        byte[] row = writer.bytes();
+
+        CopyFields fields = new CopyFields().reset(row);
+
+        assertThat(fields.nextLong()).isEqualTo(-42);
+        assertThat(fields.nextText()).isEqualTo("个体\t经营\\户\n第二行");
+        assertThat(fields.nextText()).isNull();
+        assertThat(fields.nextEpochDay()).isEqualTo(LocalDate.parse("2026-11-20").toEpochDay());
+        assertThat(fields.nextText()).isEmpty();
+        assertThat(fields.nextInt()).isEqualTo(7);
+        assertThat(new String(row, StandardCharsets.UTF_8)).isEqualTo("-42\t个体\\t经营\\\\户\\n第二行\t\\N\t2026-11-20\t\t7\n");
+    }
+}
