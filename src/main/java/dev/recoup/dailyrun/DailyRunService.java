@@ -37,8 +37,8 @@ import java.util.concurrent.Future;
  *   <li>assess accounts — chunk by chunk, each committed with its results (progress, restart point);</li>
  *   <li>assess customers — worst DPD, totals, good history, tier;</li>
  *   <li>index snapshots;</li>
- *   <li>record changes, synchronise cases, apply the strategy (segments and tasks), allocate cases
- *       to agents and agencies, review the case flow (stage moves, escalations, tasks of closed cases
+ *   <li>record changes, synchronise cases, apply the strategy (segments and tasks), allocate cases to
+ *       agents and agencies, review the case flow (stage moves, escalations, tasks of closed cases
  *       cancelled, stale tasks expired), summarise, complete — one transaction, so the new state
  *       becomes current all at once;</li>
  *   <li>clean up — drop snapshots no longer needed.</li>
