@@ -78,6 +78,9 @@ public final class TemplateChecker {
                 }
             }
         }
+        // In reading order: language, subject before body, position.
+        found.sort(java.util.Comparator.comparing(TemplateViolation::language).thenComparing(v -> v.part().equals("body"))
+                .thenComparingInt(TemplateViolation::offset));
         return found;
     }
 
