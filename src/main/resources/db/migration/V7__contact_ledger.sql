@@ -34,8 +34,10 @@ create table contact_attempt (
     consent_note          text,                   -- consent the person gave in it, in their words
     via                   text not null check (via in ('RECORDED', 'CALL_BUTTON', 'DIALER', 'OUTBOX', 'GATE')),
     dialer_call_id        text,                   -- the dialer's id of the call (results are idempotent by it)
-    expires_at            timestamptz,            -- a call-list entry: dial before this
-    voided_at             timestamptz,            -- a call-list entry never dialled
+    slot_start            timestamptz,            -- a call-list entry: dial from this …
+    expires_at            timestamptz,            -- … and before this
+    voided_at             timestamptz,            -- a call-list entry not dialled (expired, or cancelled by a new hold)
+    void_reason           text,
     recorded_at           timestamptz not null default now()
 );
 -- The gate loads one person's recent entries: an index range scan on (contact, time).

@@ -50,10 +50,12 @@ public class ConsentStore {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final Reservations reservations;
 
-    ConsentStore(JdbcClient jdbc, BusinessClock clock) {
+    ConsentStore(JdbcClient jdbc, BusinessClock clock, Reservations reservations) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.reservations = reservations;
     }
 
     @Transactional
@@ -103,7 +105,9 @@ public class ConsentStore {
     @Transactional
     public ConsentView revoke(long id) {
         Instant now = clock.now();
-        view(id);
+        ConsentView consent = view(id);
+        long customerId = jdbc.sql("select customer_id from contact_consent where id = ?").param(id).query(Long.class).single();
+        reservations.cancel(customerId, consent.contactId(), "CONSENT_REVOKED");
         jdbc.sql("update contact_consent set revoked_at = greatest(?, received_at + interval '1 millisecond') where id = ? and revoked_at is null")
                 .params(Timestamp.from(now), id).update();
         return view(id);

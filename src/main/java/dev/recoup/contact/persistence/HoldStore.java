@@ -58,12 +58,14 @@ public class HoldStore implements ContactHolds {
     private final JdbcTemplate template;
     private final BusinessClock clock;
     private final PackSettings settings;
+    private final Reservations reservations;
 
-    HoldStore(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, PackSettings settings) {
+    HoldStore(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, PackSettings settings, Reservations reservations) {
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
         this.settings = settings;
+        this.reservations = reservations;
     }
 
     public static HoldKind kind(String text) {
@@ -147,6 +149,7 @@ public class HoldStore implements ContactHolds {
                 .query(Long.class).single() != accounts.length) {
             throw new InvalidInputException("accountIds", Arrays.toString(accounts), "not all are accounts of the customer");
         }
+        reservations.cancel(customerId, contactId, "HOLD_" + h.kind().name());
         return jdbc.sql("""
                         insert into contact_hold (level, customer_id, case_id, contact_id, kind, medium, endpoint, place, account_ids, effective_from,
                             effective_until, note, placed_by, placed_at, complaint_id)

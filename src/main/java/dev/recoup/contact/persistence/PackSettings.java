@@ -62,12 +62,14 @@ public class PackSettings {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final BusinessClock clock;
+    private final Reservations reservations;
     private volatile Snapshot snapshot;
 
-    PackSettings(JdbcClient jdbc, ObjectMapper json, BusinessClock clock) {
+    PackSettings(JdbcClient jdbc, ObjectMapper json, BusinessClock clock, Reservations reservations) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.reservations = reservations;
     }
 
     /** The gate for accounts of {@code product} (null = no product known): its override, else the system-wide one. */
@@ -133,6 +135,7 @@ public class PackSettings {
                 on conflict (scope) do update set pack = excluded.pack, parameters = excluded.parameters,
                     updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
                 .params(scope, pack, json.writeValueAsString(params), by, java.sql.Timestamp.from(clock.now())).update();
+        reservations.cancelAll("RULE_PACK_CHANGED");
         reload();
         return current().byScope().get(scope).setting();
     }
@@ -145,6 +148,7 @@ public class PackSettings {
         } else if (jdbc.sql("delete from contact_pack_setting where scope = ?").param(scope).update() == 0) {
             throw new dev.recoup.shared.NotFoundException("contact pack setting", scope);
         }
+        reservations.cancelAll("RULE_PACK_CHANGED");
         reload();
     }
 
