@@ -242,20 +242,7 @@ public class PackSettings {
     static RulePack compile(String id, JsonNode p) {
         Params params = new Params(p);
         RulePack pack = switch (id) {
-            case ChinaPack.ID -> {
-                ChinaPack.Parameters d = ChinaPack.Parameters.DEFAULTS;
-                yield ChinaPack.pack(new ChinaPack.Parameters(
-                        params.window("quietHours", d.quietHours()),
-                        params.channels("quietChannels", d.quietChannels()),
-                        params.windows("restHours", d.restHours()),
-                        params.enumValue("workingDayPreference", ChinaPack.WorkingDayPreference.class, d.workingDayPreference()),
-                        params.window("workingDayHours", d.workingDayHours()),
-                        params.integer("callsPerContactPerDay", d.callsPerContactPerDay()),
-                        params.integer("unansweredCallsPerNumberPerDay", d.unansweredCallsPerNumberPerDay()),
-                        params.purposes("thirdPartyPurposes", d.thirdPartyPurposes()),
-                        params.bool("spouseOnDebtorSide", d.spouseOnDebtorSide()),
-                        params.integer("minimumVisitStaff", d.minimumVisitStaff())));
-            }
+            case ChinaPack.ID -> ChinaPack.pack(china(params));
             case RegulationFPack.ID -> {
                 RegulationFPack.Parameters d = RegulationFPack.Parameters.DEFAULTS;
                 yield RegulationFPack.pack(new RegulationFPack.Parameters(
@@ -278,6 +265,34 @@ public class PackSettings {
         };
         params.refuseUnknown();
         return pack;
+    }
+
+    /** The system-wide pack's parameters when it is the China pack (what the ledger audit checks), else null. */
+    public ChinaPack.Parameters systemWideChinaParameters() {
+        Setting s = compiled(null).setting();
+        if (!ChinaPack.ID.equals(s.pack())) {
+            return null;
+        }
+        try {
+            return china(new Params(json.valueToTree(s.parameters())));
+        } catch (InvalidInputException e) {
+            return ChinaPack.Parameters.DEFAULTS;
+        }
+    }
+
+    private static ChinaPack.Parameters china(Params params) {
+        ChinaPack.Parameters d = ChinaPack.Parameters.DEFAULTS;
+        return new ChinaPack.Parameters(
+                params.window("quietHours", d.quietHours()),
+                params.channels("quietChannels", d.quietChannels()),
+                params.windows("restHours", d.restHours()),
+                params.enumValue("workingDayPreference", ChinaPack.WorkingDayPreference.class, d.workingDayPreference()),
+                params.window("workingDayHours", d.workingDayHours()),
+                params.integer("callsPerContactPerDay", d.callsPerContactPerDay()),
+                params.integer("unansweredCallsPerNumberPerDay", d.unansweredCallsPerNumberPerDay()),
+                params.purposes("thirdPartyPurposes", d.thirdPartyPurposes()),
+                params.bool("spouseOnDebtorSide", d.spouseOnDebtorSide()),
+                params.integer("minimumVisitStaff", d.minimumVisitStaff()));
     }
 
     /** Reads parameters by name, remembering which were read so unknown names can be refused. */
