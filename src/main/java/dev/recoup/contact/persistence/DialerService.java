@@ -347,6 +347,67 @@ public class DialerService {
         return new Recorded("RECORDED", r.entryId(), within(entry, r.startedAt()), ledger.find(r.entryId()));
     }
 
+    /**
+     * Many results at once (a dialer's batch upload), with the webhook's rules in one statement: each
+     * fills its entry if that entry was not reported yet and its call id is new; the rest change
+     * nothing. Returns how many were recorded.
+     */
+    @Transactional
+    public int recordAll(List<Result> results) {
+        if (results.isEmpty()) {
+            return 0;
+        }
+        Instant latest = clock.now().plusSeconds(300);
+        int n = results.size();
+        Long[] entries = new Long[n];
+        String[] calls = new String[n];
+        Timestamp[] started = new Timestamp[n];
+        Timestamp[] ended = new Timestamp[n];
+        String[] outcomes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Result r = results.get(i);
+            if (r.callId() == null || r.entryId() == null || r.startedAt() == null || r.outcome() == null || r.startedAt().isAfter(latest)) {
+                throw new InvalidInputException("results[" + i + "]", String.valueOf(r), "callId, entryId, startedAt (not in the future) and outcome are required");
+            }
+            entries[i] = r.entryId();
+            calls[i] = r.callId();
+            started[i] = Timestamp.from(r.startedAt());
+            ended[i] = Timestamp.from(r.endedAt() == null ? r.startedAt() : r.endedAt());
+            outcomes[i] = r.outcome().name();
+        }
+        return template.execute((java.sql.Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("""
+                    update contact_attempt a set dialer_call_id = r.call_id, at = r.started_at, outcome = r.outcome, outcome_at = r.ended_at,
+                        voided_at = null, void_reason = null
+                    from (select distinct on (call_id) * from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+                          as u(entry_id, call_id, started_at, ended_at, outcome) order by call_id) r
+                    where a.id = r.entry_id and a.via = 'DIALER' and a.dialer_call_id is null
+                      and not exists (select 1 from contact_attempt x where x.dialer_call_id = r.call_id)""")) {
+                ps.setArray(1, con.createArrayOf("bigint", entries));
+                ps.setArray(2, con.createArrayOf("text", calls));
+                ps.setArray(3, con.createArrayOf("timestamptz", started));
+                ps.setArray(4, con.createArrayOf("timestamptz", ended));
+                ps.setArray(5, con.createArrayOf("text", outcomes));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The status of many entries at once (a dialer checking a batch before dialling): entry id → RESERVED, CANCELLED or REPORTED. */
+    public Map<Long, String> statuses(long[] entryIds) {
+        Map<Long, String> out = new java.util.HashMap<>(entryIds.length * 2);
+        template.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select id, case when dialer_call_id is not null then 'REPORTED' when voided_at is not null then 'CANCELLED' else 'RESERVED' end
+                    from contact_attempt where id = any(?) and via = 'DIALER'""");
+            ps.setArray(1, con.createArrayOf("bigint", java.util.Arrays.stream(entryIds).boxed().toArray()));
+            return ps;
+        }, rs -> {
+            out.put(rs.getLong(1), rs.getString(2));
+        });
+        return out;
+    }
+
     private static boolean within(EntryStatus entry, Instant startedAt) {
         return entry.callFrom() != null && !startedAt.isBefore(entry.callFrom()) && startedAt.isBefore(entry.callUntil());
     }
