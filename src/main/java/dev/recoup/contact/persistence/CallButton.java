@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Starting a contact through the gate: decide now and, only when allowed, record the attempt as
  * pending — in one transaction holding the person's lock, so two agents pressing the button for the
- * same person at once cannot both pass a cap that leaves room for one.
+ * same person at once cannot both pass a cap that leaves room for one (nor can the button and a call
+ * list being made: see {@link DialerService#callList}).
  */
 @Service
 public class CallButton {
@@ -66,7 +67,9 @@ public class CallButton {
                 proposed.staff(), null, madeBy, null, via, null));
     }
 
+    /** This person's lock, and the call-list lock shared (a list being made holds it exclusively). */
     void lock(long contactId) {
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(CONTACT_LOCK, (int) contactId).query((rs, n) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock_shared(?, 0), pg_advisory_xact_lock(?, ?)")
+                .params(DialerService.CALL_LIST_LOCK, CONTACT_LOCK, (int) contactId).query((rs, n) -> 1).list();
     }
 }

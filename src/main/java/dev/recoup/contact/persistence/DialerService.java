@@ -107,7 +107,9 @@ public class DialerService {
         if (limit < 1 || limit > 20_000) {
             throw new InvalidInputException("limit", Integer.toString(limit), "limit must be between 1 and 20000");
         }
-        // One list at a time, so two fetches cannot reserve the same room twice.
+        // One list at a time, and no call button while a list is being made (the button holds this lock
+        // shared): neither can use room in a person's cap that the other is filling. One lock, not one
+        // per person — a list of 20,000 would exhaust the lock table.
         jdbc.sql("select pg_advisory_xact_lock(?, 0)").param(CALL_LIST_LOCK).query((rs, n) -> 1).list();
         expireUnreported(at);
         ZoneId zone = clock.zone();
@@ -137,14 +139,6 @@ public class DialerService {
         }
         long[] contactIds = candidates.stream().mapToLong(c -> c[1]).toArray();
         long[] caseIds = candidates.stream().mapToLong(c -> c[0]).toArray();
-        // The same per-person lock as the call button: no agent passes a cap this list is filling.
-        template.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select pg_advisory_xact_lock(?, c::int) from (select unnest(?::bigint[]) c order by 1) s");
-            ps.setInt(1, CallButton.CONTACT_LOCK);
-            ps.setArray(2, con.createArrayOf("bigint", java.util.Arrays.stream(contactIds).boxed().toArray()));
-            return ps;
-        }, rs -> {
-        });
         Map<Long, GateFacts.Loaded> loaded = facts.loadAll(contactIds, caseIds, at.minus(settings.lookback()), at);
         List<Entry> entries = new ArrayList<>();
         int refused = 0;
