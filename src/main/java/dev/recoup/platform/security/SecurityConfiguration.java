@@ -34,6 +34,14 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /** Password checks (BCrypt) remembered for five minutes: see {@link CachingAuthenticationProvider}. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new CachingAuthenticationProvider(dao, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
+    }
+
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
