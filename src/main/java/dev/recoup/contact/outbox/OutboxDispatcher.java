@@ -140,7 +140,13 @@ public class OutboxDispatcher {
         int[] counts = new int[8];
         for (Claimed message : claimed) {
             probe.reached(Step.CLAIMED, message.id());
-            counts[dispatch(message, now, decisions, contactLedger, probe).ordinal()]++;
+            try {
+                counts[dispatch(message, now, decisions, contactLedger, probe).ordinal()]++;
+            } catch (RuntimeException e) {
+                // One message's trouble (a bad row, the ledger refusing it) must not stop the batch.
+                log.error("Outbox message {} could not be dispatched", message.id(), e);
+                counts[released(message, now, e).ordinal()]++;
+            }
         }
         Report report = new Report(recovered[0], recovered[1], claimed.size(), counts[Result.SENT.ordinal()], counts[Result.BATCHED.ordinal()],
                 counts[Result.DEFERRED.ordinal()], counts[Result.BLOCKED.ordinal()], counts[Result.RETRY.ordinal()], counts[Result.FAILED.ordinal()],
@@ -208,6 +214,21 @@ public class OutboxDispatcher {
         receipts.apply(message.id());
         probe.reached(Step.RECORDED, message.id());
         return Result.SENT;
+    }
+
+    /**
+     * After an unexpected error: back to PENDING with back-off if the gateway was never called
+     * (send_started_at still empty); otherwise left SENDING for the lease recovery (→ UNCERTAIN).
+     */
+    private Result released(Claimed message, Instant now, RuntimeException e) {
+        try {
+            Integer released = transaction.execute(s -> store.releaseBeforeSend(message, now.plus(properties.backoff(message.attempts() + 1)),
+                    "dispatch failed before the gateway was called: " + e));
+            return released != null && released == 1 ? Result.RETRY : Result.LOST_LEASE;
+        } catch (RuntimeException again) {
+            log.error("Outbox message {} stays claimed until its lease ends", message.id(), again);
+            return Result.LOST_LEASE;
+        }
     }
 
     private Result refused(Claimed message, Decision decision, Instant now) {

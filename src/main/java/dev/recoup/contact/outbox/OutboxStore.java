@@ -132,6 +132,15 @@ class OutboxStore {
                 .params(give_up ? "FAILED" : "PENDING", give_up ? null : at(next), error, m.id(), m.claimToken()).update() == 1;
     }
 
+    /** Only while the gateway was certainly not called: back to PENDING at {@code next}. */
+    int releaseBeforeSend(Claimed m, Instant next, String error) {
+        return jdbc.sql("""
+                        update outbound_message set status = 'PENDING', next_attempt_at = ?, claim_token = null, lease_until = null, last_error = ?,
+                          updated_at = now()
+                        where id = ? and claim_token = ? and status = 'SENDING' and send_started_at is null""")
+                .params(at(next), error, m.id(), m.claimToken()).update();
+    }
+
     boolean fail(Claimed m, String error) {
         return jdbc.sql("""
                         update outbound_message set status = 'FAILED', claim_token = null, lease_until = null, last_error = ?, updated_at = now()

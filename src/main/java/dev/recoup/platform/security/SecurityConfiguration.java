@@ -34,6 +34,14 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /** Password checks (BCrypt) remembered for five minutes: see {@link CachingAuthenticationProvider}. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new CachingAuthenticationProvider(dao, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
+    }
+
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -43,6 +51,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/*/versions", "/api/v1/outbound-messages/dispatch",
                                 "/api/v1/outbound-messages/*/resolve", "/api/v1/outbound-messages/*/receipts", "/api/v1/outbound-messages/bounces",
                                 "/api/v1/letter-batches/*/tracking-numbers").hasAnyRole("MANAGER", "ADMIN")
+                        // Contact (issue 4): the dialer's results authenticate by their HMAC signature (see docs/dialer-contract.md).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dialer/results").permitAll()
+                        .requestMatchers("/api/v1/dialer/**").hasAnyRole("DIALER", "MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close",
+                                "/api/v1/contact-rates/refresh").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers("/api/v1/contact-audit").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())

@@ -227,6 +227,30 @@ class OutboxCrashRecoveryTest extends ChannelsTestBase {
     }
 
     @Test
+    void aMessageTheLedgerRefusesWaitsForAnotherTryWithoutStoppingTheRestOfTheBatch() {
+        long first = message(1);
+        long second = message(2);
+        ledger.refuseNextRecord();
+        Instant now = clock.now();
+
+        OutboxDispatcher.Report report = dispatcher.runOnce(now);
+
+        assertThat(report.retried()).isEqualTo(1);
+        assertThat(report.sent()).isEqualTo(1);
+        OutboundMessage waiting = outbox.find(first);
+        assertThat(waiting.status()).isEqualTo("PENDING");
+        assertThat(waiting.lastError()).contains("before the gateway was called", "ledger refused");
+        assertThat(waiting.ledgerAttemptId()).isNull();
+        assertThat(received(1)).isZero();
+        assertThat(outbox.find(second).status()).isEqualTo("SENT");
+
+        dispatcher.runOnce(waiting.nextAttemptAt().toInstant());
+        assertThat(outbox.find(first).status()).isEqualTo("SENT");
+        assertThat(received(1)).isEqualTo(1);
+        assertThat(ledger.entries()).hasSize(2);
+    }
+
+    @Test
     void anSmscThatDiesInTheMiddleOfABatchLosesNoMessageAndSendsNoneTwice() {
         List<Long> ids = new ArrayList<>();
         for (int n = 1; n <= 6; n++) {

@@ -32,8 +32,19 @@ public class InMemoryLedger implements ContactLedger {
     private final AtomicLong ids = new AtomicLong(1000);
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
 
+    private volatile boolean refuseNext;
+
+    /** The next record() throws, as a ledger refusing an entry would. */
+    public void refuseNextRecord() {
+        refuseNext = true;
+    }
+
     @Override
     public long record(RecordedAttempt attempt) {
+        if (refuseNext) {
+            refuseNext = false;
+            throw new IllegalStateException("ledger refused the attempt (test)");
+        }
         long id = ids.incrementAndGet();
         afterCommit(() -> entries.put(id, new Entry(id, attempt, new ArrayList<>())));
         return id;
@@ -74,6 +85,7 @@ public class InMemoryLedger implements ContactLedger {
     }
 
     public void clear() {
+        refuseNext = false;
         entries.clear();
     }
 }
