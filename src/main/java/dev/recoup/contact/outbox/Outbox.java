@@ -3,6 +3,8 @@ package dev.recoup.contact.outbox;
 import dev.recoup.contact.OutboundMessages;
 import dev.recoup.contact.OutboundRequest;
 import dev.recoup.contact.domain.Channel;
+import dev.recoup.contact.domain.RulePacks;
+import dev.recoup.contact.persistence.PackSettings;
 import dev.recoup.contact.templates.MessageTemplates;
 import dev.recoup.contact.templates.TemplateSummary;
 import dev.recoup.contact.templates.TemplateVersion;
@@ -46,13 +48,31 @@ public class Outbox implements OutboundMessages {
     private final OutboxStore store;
     private final OutboxReceipts receipts;
     private final BusinessClock clock;
+    private final PackSettings packs;
 
-    Outbox(JdbcClient jdbc, MessageTemplates templates, OutboxStore store, OutboxReceipts receipts, BusinessClock clock) {
+    Outbox(JdbcClient jdbc, MessageTemplates templates, OutboxStore store, OutboxReceipts receipts, BusinessClock clock, PackSettings packs) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.store = store;
         this.receipts = receipts;
         this.clock = clock;
+        this.packs = packs;
+    }
+
+    /**
+     * The pack whose opt-out line the message gets: {@code recoup.channels.opt-out-pack} when set,
+     * else the pack in force for the account's product (contact settings), else the system-wide one.
+     */
+    String packFor(List<Long> accounts) {
+        if (templates.optOutPack() != null) {
+            return templates.optOutPack();
+        }
+        String product = accounts.isEmpty() ? null
+                : jdbc.sql("select product from account where id = ?").param(accounts.getFirst()).query(String.class).optional().orElse(null);
+        List<PackSettings.Setting> settings = packs.settings();
+        return settings.stream().filter(s -> s.scope().equals(product)).findFirst()
+                .or(() -> settings.stream().filter(s -> s.scope().equals(PackSettings.SYSTEM_WIDE)).findFirst())
+                .map(PackSettings.Setting::pack).orElse(RulePacks.DEFAULT);
     }
 
     private record Recipient(long contactId, long customerId, String role, String contactName, String customerName, String phone, String email,
@@ -106,7 +126,7 @@ public class Outbox implements OutboundMessages {
                 }
             });
         }
-        RenderedMessage rendered = templates.render(version, language, values, null);
+        RenderedMessage rendered = templates.render(version, language, values, packFor(accounts));
         boolean debtDetails = version.usesDebtVariables() || version.kind().audience() == Audience.DEBTOR;
         String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? "system" : request.requestedBy();
         Long id = jdbc.sql("""

@@ -1,6 +1,7 @@
 package dev.recoup.contact.templates;
 
 import dev.recoup.contact.domain.Channel;
+import dev.recoup.contact.domain.RulePacks;
 import dev.recoup.contact.domain.WordingLexicon;
 import dev.recoup.contact.templates.domain.DefaultTemplates;
 import dev.recoup.contact.templates.domain.Language;
@@ -57,14 +58,14 @@ public class MessageTemplates {
     private final TemplateRenderer renderer;
     private final String optOutPack;
 
-    MessageTemplates(JdbcClient jdbc, @Value("${recoup.channels.opt-out-pack:CN}") String optOutPack) {
+    MessageTemplates(JdbcClient jdbc, @Value("${recoup.channels.opt-out-pack:}") String optOutPack) {
         this.jdbc = jdbc;
         this.checker = new TemplateChecker(WordingLexicon.standard());
         this.renderer = new TemplateRenderer(WordingLexicon.standard());
-        this.optOutPack = optOutPack;
+        this.optOutPack = optOutPack == null || optOutPack.isBlank() ? null : optOutPack.strip();
     }
 
-    /** The pack whose opt-out rules rendering applies ({@code recoup.channels.opt-out-pack}). */
+    /** A pack forced for every message's opt-out line ({@code recoup.channels.opt-out-pack}), or null: the pack in force for the account. */
     public String optOutPack() {
         return optOutPack;
     }
@@ -168,10 +169,11 @@ public class MessageTemplates {
 
     /**
      * Renders a version with the given values and the opt-out line of {@code packId} (null: the
-     * configured pack).
+     * configured pack, else China's).
      */
     public RenderedMessage render(TemplateVersion version, Language language, Map<String, String> values, String packId) {
-        return renderer.render(version.kind(), version.channel(), version.in(language), language, values, packId == null ? optOutPack : packId);
+        String pack = packId != null ? packId : optOutPack != null ? optOutPack : RulePacks.DEFAULT;
+        return renderer.render(version.kind(), version.channel(), version.in(language), language, values, pack);
     }
 
     /** A preview: sample values for every variable not given. */

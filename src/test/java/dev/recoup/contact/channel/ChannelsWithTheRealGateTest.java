@@ -4,6 +4,7 @@ import dev.recoup.contact.OutboundRequest;
 import dev.recoup.contact.domain.Channel;
 import dev.recoup.contact.outbox.OutboundMessage;
 import dev.recoup.contact.outbox.Outbox;
+import dev.recoup.contact.persistence.PackSettings;
 import dev.recoup.contact.outbox.OutboxDispatcher;
 import dev.recoup.contact.templates.MessageTemplates;
 import dev.recoup.contact.testing.ContactFixture;
@@ -95,6 +96,7 @@ class ChannelsWithTheRealGateTest {
     @Autowired Outbox outbox;
     @Autowired OutboxDispatcher dispatcher;
     @Autowired BusinessClock clock;
+    @Autowired PackSettings packs;
     long customer;
     long caseId;
     long debtor;
@@ -176,6 +178,21 @@ class ChannelsWithTheRealGateTest {
         itIs(tuesdayAt(8, 0).plus(java.time.Duration.ofDays(1)));
         assertThat(dispatcher.runOnce().sent()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from contact_attempt").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theOptOutLineFollowsThePackInForce() {
+        itIs(tuesdayAt(10, 30));
+        assertThat(outbox.find(sms("k-cn", debtor, "sms.invitation-to-negotiate")).body()).endsWith("回T退订");
+
+        packs.save("consumer_loan", "US-REGF", null, "test");
+        try {
+            long id = outbox.enqueue(new OutboundRequest("k-us", caseId, Set.of(), debtor, Channel.SMS, "sms.invitation-to-negotiate", null, null, "en",
+                    Map.of("senderName", "Recoup", "lenderName", "Acme", "overdueAmount", "USD 100", "callBackNumber", "4008001234"), "test")).messageId();
+            assertThat(outbox.find(id).body()).endsWith("Reply STOP to stop texts to this number.");
+        } finally {
+            packs.remove("consumer_loan");
+        }
     }
 
     @Test
