@@ -78,9 +78,9 @@ public final class TemplateChecker {
                 }
             }
         }
-        // In reading order: language, subject before body, position.
+        // In reading order: language, subject before body, position; what is missing from a part after what is wrong in it.
         found.sort(java.util.Comparator.comparing(TemplateViolation::language).thenComparing(v -> v.part().equals("body"))
-                .thenComparingInt(TemplateViolation::offset));
+                .thenComparingInt(v -> v.offset() < 0 ? Integer.MAX_VALUE : v.offset()));
         return found;
     }
 
