@@ -26,6 +26,12 @@ public class RecoupApplication {
         if (args.length > 0 && args[0].equals("bench")) {
             System.exit(BenchCommand.run(RecoupApplication.class, Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("contact-history")) {
+            System.exit(dev.recoup.bench.ContactHistoryCommand.run(RecoupApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("contact-load")) {
+            System.exit(dev.recoup.bench.ContactLoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(RecoupApplication.class, args);
     }
 }

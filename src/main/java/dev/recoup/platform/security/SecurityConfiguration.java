@@ -36,6 +36,14 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /** Password checks (BCrypt) remembered for five minutes: see {@link CachingAuthenticationProvider}. */
+    @Bean
+    org.springframework.security.authentication.AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new CachingAuthenticationProvider(dao, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
+    }
+
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -47,6 +55,18 @@ class SecurityConfiguration {
                         // Allocation: its organisation and runs are changed by managers only.
                         .requestMatchers(HttpMethod.GET, ALLOCATION_API).authenticated()
                         .requestMatchers(ALLOCATION_API).hasAnyRole("MANAGER", "ADMIN")
+                        // Contact channels (issue 4): saving templates and operating the outbox and letters are for managers.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/*/versions", "/api/v1/outbound-messages/dispatch",
+                                "/api/v1/outbound-messages/*/resolve", "/api/v1/outbound-messages/*/receipts", "/api/v1/outbound-messages/bounces",
+                                "/api/v1/letter-batches/*/tracking-numbers").hasAnyRole("MANAGER", "ADMIN")
+                        // Contact (issue 4): the dialer's results authenticate by their HMAC signature (see docs/dialer-contract.md).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dialer/results").permitAll()
+                        .requestMatchers("/api/v1/dialer/**").hasAnyRole("DIALER", "MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close",
+                                "/api/v1/contact-rates/refresh").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers("/api/v1/contact-audit").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -62,6 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/strategies/validate", "/strategies/preview").authenticated()
                         .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
