@@ -175,3 +175,35 @@ create table contact_rate_refresh (
     calls         bigint not null,
     prior_weight  double precision not null
 );
+
+-- Transcript QA (R12): a call's transcript (uploaded, or posted by a speech-to-text adapter) and
+-- what its scan found, queued for a compliance reviewer with the passage's offsets.
+create table transcript (
+    id           bigint generated always as identity primary key,
+    attempt_id   bigint not null unique,
+    case_id      bigint,
+    contact_id   bigint not null,
+    text         text not null,
+    source       text not null check (source in ('UPLOAD', 'SPEECH_TO_TEXT')),
+    uploaded_by  text not null,
+    uploaded_at  timestamptz not null
+);
+create table qa_review (
+    id             bigint generated always as identity primary key,
+    transcript_id  bigint not null references transcript (id),
+    attempt_id     bigint not null,
+    case_id        bigint,
+    kind           text not null check (kind in ('FORBIDDEN_WORDING', 'MISSING_IDENTITY_CHECK')),
+    category       text,                   -- the lexicon's category, for forbidden wording
+    phrase         text not null,
+    start_offset   integer not null,       -- the passage in the transcript's text
+    end_offset     integer not null,
+    passage        text not null,
+    status         text not null default 'OPEN' check (status in ('OPEN', 'CONFIRMED', 'DISMISSED')),
+    found_at       timestamptz not null,
+    reviewed_by    text,
+    reviewed_at    timestamptz,
+    note           text
+);
+create index qa_review_open on qa_review (found_at) where status = 'OPEN';
+create index qa_review_transcript on qa_review (transcript_id);

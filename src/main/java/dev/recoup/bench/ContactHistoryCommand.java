@@ -14,8 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code contact-history --dir bench-data [--days 30] [--calls-per-day 2] [--requests 200000]}: over
- * the database a {@code bench} run left in {@code dir} (its portfolio, cases and contacts), writes
+ * {@code contact-history --dir bench-data [--accounts 1000000] [--days 30] [--calls-per-day 2] [--requests 200000]}:
+ * starts Recoup over the embedded database in {@code dir/postgres} (kept: not wiped at start or end,
+ * unlike {@code bench}); when it holds no accounts yet, generates {@code accounts} accounts (or reuses
+ * the files in {@code dir/portfolio}), imports them and runs the daily run for the day before
+ * yesterday, so there are open cases. Then writes
  * {@code days} days of contact ledger history ending yesterday — for every open case, 0 to
  * 2×{@code calls-per-day} calls a day to the debtor between 08:00 and 22:00 Beijing time with
  * realistic outcomes, and now and then a call-back request to a relative — one set-based INSERT per
@@ -45,6 +48,20 @@ public final class ContactHistoryCommand {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             ZoneId zone = ZoneId.of("Asia/Shanghai");
             LocalDate today = LocalDate.now(zone);
+            if (jdbc.queryForObject("select count(*) from account", Long.class) == 0) {
+                int accounts = Integer.parseInt(options.getOrDefault("accounts", "200000"));
+                Path files = dir.resolve("portfolio");
+                LocalDate asOf = today.minusDays(2);
+                long t = System.nanoTime();
+                if (!Files.exists(files.resolve("accounts.csv"))) {
+                    new dev.recoup.demo.DemoPortfolioGenerator().generate(files, accounts, 42, asOf);
+                }
+                app.getBean(dev.recoup.portfolio.PortfolioImporter.class).importDirectory(files);
+                result.put("importSeconds", (System.nanoTime() - t) / 1e9);
+                t = System.nanoTime();
+                app.getBean(dev.recoup.dailyrun.DailyRunService.class).runToCompletion(asOf, "contact-history");
+                result.put("dailyRunSeconds", (System.nanoTime() - t) / 1e9);
+            }
             long openCases = jdbc.queryForObject("select count(*) from collection_case where status = 'OPEN'", Long.class);
             result.put("openCases", openCases);
             long t0 = System.nanoTime();

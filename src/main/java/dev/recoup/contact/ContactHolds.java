@@ -16,7 +16,7 @@ public interface ContactHolds {
 
     /**
      * Of {@code caseIds}, the ones under a hold at {@code at} that stops contact under the configured
-     * rule packs, each with the kinds of hold. Holds that only narrow contact (one medium opted out, no
+     * rule packs — on the case, the customer or the debtor's own contact — each with the kinds of hold. Holds that only narrow contact (one medium opted out, no
      * calls at work, an inconvenient place) do not count: the gate decides those per contact.
      */
     Map<Long, Set<HoldKind>> stoppingContact(long[] caseIds, Instant at);

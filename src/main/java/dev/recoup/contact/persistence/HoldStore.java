@@ -221,7 +221,8 @@ public class HoldStore implements ContactHolds {
                     from unnest(?::bigint[]) c(case_id)
                     join collection_case cc on cc.id = c.case_id
                     join contact_hold h on h.customer_id = cc.customer_id
-                    where h.level <> 'CONTACT' and h.kind = any(?) and h.effective_from <= ? and (h.effective_until is null or h.effective_until > ?)
+                    where (h.level <> 'CONTACT' or exists (select 1 from contact ct where ct.id = h.contact_id and ct.role = 'self'))
+                      and h.kind = any(?) and h.effective_from <= ? and (h.effective_until is null or h.effective_until > ?)
                       and h.account_ids = '{}'""");
             ps.setArray(1, con.createArrayOf("bigint", Arrays.stream(caseIds).boxed().toArray()));
             ps.setArray(2, con.createArrayOf("text", kinds));

@@ -65,7 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close",
-                                "/api/v1/contact-rates/refresh").hasAnyRole("MANAGER", "ADMIN")
+                                "/api/v1/contact-rates/refresh", "/api/v1/qa/reviews/*/resolve").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/contact-audit").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
