@@ -63,6 +63,9 @@ final class Inputs {
         }
         String s = text.strip();
         try {
+            if (s.endsWith("Z")) {
+                return Instant.parse(s);
+            }
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
             try {

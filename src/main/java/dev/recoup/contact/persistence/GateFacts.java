@@ -37,9 +37,9 @@ import java.util.Set;
 
 /**
  * Loads what the gate decides from: the person (role, phone, region, case, debts), their recent
- * ledger, the holds on them or their customer, their consents. One decision is one round trip: the
- * four reads go to PostgreSQL as one multi-statement request and come back as four result sets,
- * each an index lookup ((contact, time) for the ledger, customer for holds, contact for consents).
+ * ledger, the holds on them or their customer, their consents: four index lookups on one connection
+ * ((contact, time) for the ledger, customer for holds, contact for consents), each a server-prepared
+ * statement.
  * The call list loads many people at once with the same reads over an id array.
  */
 @Component
@@ -49,25 +49,81 @@ class GateFacts {
     record Loaded(Target target, List<Attempt> history, List<Hold> holds, List<Consent> consents, Instant priorLocationContactAt) {
     }
 
-    private static final String TARGET = """
+    /** The person, their customer, the case and the debts. Four variants (case given or not, account given or not), so each plan is stable. */
+    private static final String TARGET_HEAD = """
             select ct.id, ct.customer_id, ct.role, ct.phone, ct.email, ct.address, ct.valid, cu.region_code, cu.address,
                    cc.id,
-                   array(select a.id from account a where a.customer_id = ct.customer_id and (?::bigint is null or a.id = ?) order by a.id),
-                   array(select a.product from account a where a.customer_id = ct.customer_id and (?::bigint is null or a.id = ?) order by a.id)
+                   array(select a.id from account a where a.customer_id = ct.customer_id%1$s order by a.id),
+                   array(select a.product from account a where a.customer_id = ct.customer_id%1$s order by a.id)
             from contact ct join customer cu on cu.id = ct.customer_id
-            left join lateral (select c.id from collection_case c
-                               where c.customer_id = ct.customer_id and (c.id = ?::bigint or ?::bigint is null and c.status = 'OPEN')
+            left join lateral (select c.id from collection_case c where c.customer_id = ct.customer_id and %2$s
                                order by c.id desc limit 1) cc on true
             where ct.id = ?""";
+    private static final String[] TARGET = {
+            TARGET_HEAD.formatted("", "c.status = 'OPEN'"),
+            TARGET_HEAD.formatted("", "c.id = ?"),
+            TARGET_HEAD.formatted(" and a.id = ?", "c.status = 'OPEN'"),
+            TARGET_HEAD.formatted(" and a.id = ?", "c.id = ?")};
+    /**
+     * Everything for one decision in one statement: the person (k = 0), their ledger (1), holds (2),
+     * consents (3), the first location contact (4), as rows of one wide shape. One statement is one
+     * Bind/Execute and one snapshot; server-prepared from its fifth use, it is neither parsed nor planned
+     * per decision.
+     */
+    private static final String ONE_TRIP_REST = """
+             union all
+            select 1, a.id, a.contact_id, a.in_response_to, a.channel, a.direction, a.outcome, a.purpose, a.endpoint, a.endpoint_kind,
+                   a.at, null, null, a.account_ids, a.discussed_account_ids, null, null, null, null, null, a.staff_count::int
+            from contact_attempt a where a.contact_id = ? and a.at >= ? and a.voided_at is null
+            union all
+            select 2, h.contact_id, null, null, h.kind, h.level, h.medium, h.endpoint, h.place, null,
+                   h.effective_from, h.effective_until, null, h.account_ids, null, null, null, null, null, null, null
+            from contact_hold h
+            where h.customer_id = (select customer_id from contact where id = ?) and (h.level <> 'CONTACT' or h.contact_id = ?)
+              and (h.effective_until is null or h.effective_until > ?)
+            union all
+            select 3, c.contact_id, null, null, c.source, null, null, c.zone, c.endpoint, null,
+                   c.received_at, c.valid_until, c.revoked_at, c.account_ids, null, c.channels, c.days, c.window_start, c.window_end, null, null
+            from contact_consent c where c.contact_id = ? and (c.revoked_at is null or c.revoked_at > ?) and (c.valid_until is null or c.valid_until > ?)
+            %s
+            order by 1, 11""";
+    private static final String ONE_TRIP_LOCATION = """
+            union all
+            select 4, null, null, null, null, null, null, null, null, null, min(x.at), null, null, null, null, null, null, null, null, null, null
+            from contact_attempt x
+            where x.contact_id = ? and x.purpose = 'LOCATION_INFO' and x.direction = 'OUTBOUND' and x.voided_at is null and x.at < ?""";
+    private static final String ONE_TRIP_HEAD = """
+            select 0 as k, ct.id as n1, ct.customer_id as n2, cc.id as n3, ct.role as s1, ct.phone as s2, ct.email as s3, ct.address as s4,
+                   cast(cu.region_code as text) as s5, cu.address as s6, cast(null as timestamptz) as t1, cast(null as timestamptz) as t2,
+                   cast(null as timestamptz) as t3,
+                   array(select a.id from account a where a.customer_id = ct.customer_id%1$s order by a.id) as a1, cast(null as bigint[]) as a2,
+                   array(select a.product from account a where a.customer_id = ct.customer_id%1$s order by a.id) as x,
+                   cast(null as smallint[]) as d, cast(null as time) as w1, cast(null as time) as w2, ct.valid as b, cast(null as int) as i
+            from contact ct join customer cu on cu.id = ct.customer_id
+            left join lateral (select c.id from collection_case c where c.customer_id = ct.customer_id and %2$s
+                               order by c.id desc limit 1) cc on true
+            where ct.id = ?
+            """;
+    private static final String[] ONE_TRIP = new String[8];
+
+    static {
+        String[][] variants = {{"", "c.status = 'OPEN'"}, {"", "c.id = ?"}, {" and a.id = ?", "c.status = 'OPEN'"}, {" and a.id = ?", "c.id = ?"}};
+        for (int v = 0; v < 4; v++) {
+            String head = ONE_TRIP_HEAD.formatted(variants[v][0], variants[v][1]);
+            ONE_TRIP[v] = head + ONE_TRIP_REST.formatted("");
+            ONE_TRIP[v + 4] = head + ONE_TRIP_REST.formatted(ONE_TRIP_LOCATION);
+        }
+    }
+
     static final String ATTEMPT_COLUMNS = """
             id, contact_id, at, channel, direction, outcome, account_ids, discussed_account_ids, purpose, endpoint, endpoint_kind,
             in_response_to, staff_count""";
     private static final String HISTORY = "select " + ATTEMPT_COLUMNS + " " + """
-             from contact_attempt where contact_id = ? and at >= ? and voided_at is null order by at, id""";
+             from contact_attempt where contact_id = ? and at >= ? and voided_at is null order by at""";
     private static final String HOLD_COLUMNS = "kind, effective_from, effective_until, level, contact_id, account_ids, medium, endpoint, place";
     private static final String HOLDS = "select " + HOLD_COLUMNS + " " + """
              from contact_hold h
-            where h.customer_id = (select customer_id from contact where id = ?) and (h.level <> 'CONTACT' or h.contact_id = ?)
+            where h.customer_id = ? and (h.level <> 'CONTACT' or h.contact_id = ?)
               and (h.effective_until is null or h.effective_until > ?)""";
     private static final String CONSENT_COLUMNS = """
             contact_id, source, received_at, channels, account_ids, days, window_start, window_end, zone, endpoint, valid_until, revoked_at""";
@@ -91,15 +147,16 @@ class GateFacts {
      */
     Loaded load(long contactId, Long caseId, Long accountId, Instant since, Instant at, boolean locationInfo) {
         Loaded loaded = jdbc.execute((Connection connection) -> {
-            String sql = TARGET + ";\n" + HISTORY + ";\n" + HOLDS + ";\n" + CONSENTS + (locationInfo ? ";\n" + FIRST_LOCATION_CONTACT : "");
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int variant = (caseId != null ? 1 : 0) + (accountId != null ? 2 : 0) + (locationInfo ? 4 : 0);
+            try (PreparedStatement ps = connection.prepareStatement(ONE_TRIP[variant])) {
                 int i = 1;
-                ps.setObject(i++, accountId, java.sql.Types.BIGINT);
-                ps.setObject(i++, accountId, java.sql.Types.BIGINT);
-                ps.setObject(i++, accountId, java.sql.Types.BIGINT);
-                ps.setObject(i++, accountId, java.sql.Types.BIGINT);
-                ps.setObject(i++, caseId, java.sql.Types.BIGINT);
-                ps.setObject(i++, caseId, java.sql.Types.BIGINT);
+                if (accountId != null) {
+                    ps.setLong(i++, accountId);
+                    ps.setLong(i++, accountId);
+                }
+                if (caseId != null) {
+                    ps.setLong(i++, caseId);
+                }
                 ps.setLong(i++, contactId);
                 ps.setLong(i++, contactId);
                 ps.setTimestamp(i++, Timestamp.from(since));
@@ -113,45 +170,26 @@ class GateFacts {
                     ps.setLong(i++, contactId);
                     ps.setTimestamp(i, Timestamp.from(since));
                 }
-                ps.execute();
-                Target target;
-                try (ResultSet rs = ps.getResultSet()) {
-                    target = rs.next() ? target(rs) : null;
-                }
-                if (target == null) {
-                    return null;
-                }
+                Target target = null;
                 List<Attempt> history = new ArrayList<>();
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        history.add(attempt(rs));
-                    }
-                }
                 List<Hold> holds = new ArrayList<>(0);
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        holds.add(hold(rs));
-                    }
-                }
                 List<Consent> consents = new ArrayList<>(0);
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        consents.add(consent(rs));
-                    }
-                }
                 Instant firstLocation = null;
-                if (locationInfo) {
-                    ps.getMoreResults();
-                    try (ResultSet rs = ps.getResultSet()) {
-                        if (rs.next() && rs.getTimestamp(1) != null) {
-                            firstLocation = rs.getTimestamp(1).toInstant();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        switch (rs.getInt(1)) {
+                            case 0 -> target = wideTarget(rs);
+                            case 1 -> history.add(wideAttempt(rs));
+                            case 2 -> holds.add(wideHold(rs));
+                            case 3 -> consents.add(wideConsent(rs));
+                            default -> {
+                                Timestamp first = rs.getTimestamp(11);
+                                firstLocation = first == null ? null : first.toInstant();
+                            }
                         }
                     }
                 }
-                return new Loaded(target, history, holds, consents, firstLocation);
+                return target == null ? null : new Loaded(target, history, holds, consents, firstLocation);
             }
         });
         if (loaded == null) {
@@ -238,6 +276,62 @@ class GateFacts {
                     consents.getOrDefault(t.contactId(), List.of()), null));
         }
         return out;
+    }
+
+    // Columns of the one-trip rows: 1 k, 2-4 n1..n3, 5-10 s1..s6, 11-13 t1..t3, 14 a1, 15 a2, 16 x, 17 d, 18 w1, 19 w2, 20 b, 21 i.
+
+    private static Target wideTarget(ResultSet rs) throws SQLException {
+        long caseId = rs.getLong(4);
+        Long caseValue = rs.wasNull() ? null : caseId;
+        Object[] products = (Object[]) rs.getArray(16).getArray();
+        String[] productTexts = new String[products.length];
+        for (int i = 0; i < products.length; i++) {
+            productTexts[i] = (String) products[i];
+        }
+        return new Target(rs.getLong(2), rs.getLong(3), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getBoolean(20), rs.getString(9), rs.getString(10), caseValue, longs(rs.getArray(14)), productTexts);
+    }
+
+    private static Attempt wideAttempt(ResultSet rs) throws SQLException {
+        Channel channel = Channel.valueOf(rs.getString(5));
+        String outcomeText = rs.getString(7);
+        Outcome outcome = outcomeText != null ? Outcome.valueOf(outcomeText) : pendingAs(channel);
+        long inResponseTo = rs.getLong(4);
+        String answered = rs.wasNull() ? null : Long.toString(inResponseTo);
+        String endpoint = rs.getString(9);
+        String kind = rs.getString(10);
+        return new Attempt(Long.toString(rs.getLong(2)), rs.getTimestamp(11).toInstant(), Long.toString(rs.getLong(3)), channel,
+                Direction.valueOf(rs.getString(6)), outcome, ids(rs.getArray(14)), ids(rs.getArray(15)), Purpose.valueOf(rs.getString(8)),
+                endpoint == null ? null : Endpoint.of(endpoint, kind == null ? Endpoint.Kind.OTHER : Endpoint.Kind.valueOf(kind)), answered,
+                rs.getInt(21));
+    }
+
+    private static Hold wideHold(ResultSet rs) throws SQLException {
+        long contact = rs.getLong(2);
+        boolean perContact = !rs.wasNull() && "CONTACT".equals(rs.getString(6));
+        Timestamp until = rs.getTimestamp(12);
+        String medium = rs.getString(7);
+        String place = rs.getString(9);
+        return new Hold(HoldKind.valueOf(rs.getString(5)), rs.getTimestamp(11).toInstant(), until == null ? null : until.toInstant(),
+                perContact ? Long.toString(contact) : null, ids(rs.getArray(14)), medium == null ? null : Medium.valueOf(medium), rs.getString(8),
+                place == null ? null : Place.valueOf(place));
+    }
+
+    private static Consent wideConsent(ResultSet rs) throws SQLException {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (Object c : (Object[]) rs.getArray(16).getArray()) {
+            channels.add(Channel.valueOf((String) c));
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (Object d : (Object[]) rs.getArray(17).getArray()) {
+            days.add(DayOfWeek.of(((Number) d).intValue()));
+        }
+        String zone = rs.getString(8);
+        Timestamp validUntil = rs.getTimestamp(12);
+        Timestamp revoked = rs.getTimestamp(13);
+        return new Consent(Long.toString(rs.getLong(2)), ConsentSource.valueOf(rs.getString(5)), rs.getTimestamp(11).toInstant(), channels,
+                ids(rs.getArray(14)), days, rs.getObject(18, LocalTime.class), rs.getObject(19, LocalTime.class), zone == null ? null : ZoneId.of(zone),
+                rs.getString(9), validUntil == null ? null : validUntil.toInstant(), revoked == null ? null : revoked.toInstant());
     }
 
     private static Long[] box(long[] values) {
