@@ -78,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/contact-audit").hasAnyRole("MANAGER", "ADMIN")
                         // Documents (issue 5): saving a new template version is for managers.
                         .requestMatchers(HttpMethod.POST, "/api/v1/document-templates/**").hasAnyRole("MANAGER", "ADMIN")
+                        // Payments (issue 5): posting, files and reversals move money; managers and administrators only.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -100,6 +102,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/payments/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
