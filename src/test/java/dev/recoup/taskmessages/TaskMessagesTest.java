@@ -31,6 +31,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The strategy's SMS, e-mail and letter tasks sent through the outbox, end to end: a real daily run
@@ -271,6 +275,19 @@ class TaskMessagesTest {
         assertThat(report.batches()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from task where type in ('SMS', 'EMAIL', 'LETTER') and template like '%.%' and status = 'OPEN'")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void aManagerSendsTheDueMessageTasksNowAndAnAgentMayNot() throws Exception {
+        run(DAY);
+
+        mvc.perform(post("/api/v1/task-messages/dispatch").with(httpBasic("agent", "recoup-agent"))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from outbound_message").query(Long.class).single()).isZero();
+        mvc.perform(post("/api/v1/task-messages/dispatch").with(httpBasic("manager", "recoup-manager")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.enqueued").value(4)).andExpect(jsonPath("$.noContact").value(2));
+        assertThat(task("LS", "sms").outcome()).isEqualTo("MESSAGE_SENT");
     }
 
     @Autowired dev.recoup.taskmessages.persistence.MessageTaskStore store;
