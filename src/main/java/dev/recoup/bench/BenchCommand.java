@@ -149,6 +149,8 @@ public final class BenchCommand {
         figures.put("nothingOverdue", report.nothingOverdue());
         figures.put("refused", report.refused());
         figures.put("tasksPerSecond", report.millis() == 0 ? 0 : Math.round(report.tasks() * 1000.0 / report.millis()));
+        figures.put("millis", Map.of("select", report.selectMillis(), "holds", report.holdsMillis(), "enqueue", report.enqueueMillis(),
+                "closeTasks", report.closeMillis()));
         Map<String, Long> byChannel = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement();
              var rs = statement.executeQuery("select channel, count(*) from outbound_message group by channel order by channel")) {

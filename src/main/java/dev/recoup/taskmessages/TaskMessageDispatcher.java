@@ -61,9 +61,17 @@ public class TaskMessageDispatcher {
     static final String REFUSED = "MESSAGE_REFUSED";
     private static final int MAX_REASON = 2000;
 
-    /** What one run did. */
+    /**
+     * What one run did.
+     *
+     * @param millis      the whole run
+     * @param selectMillis finding and locking the tasks with their contacts and debts
+     * @param holdsMillis  asking for holds
+     * @param enqueueMillis rendering and inserting the messages
+     * @param closeMillis  completing and cancelling the tasks
+     */
     public record Report(int batches, int tasks, int enqueued, int alreadyEnqueued, int noContact, int held, int nothingOverdue, int refused,
-                         long millis) {
+                         long millis, long selectMillis, long holdsMillis, long enqueueMillis, long closeMillis) {
     }
 
     private final MessageTaskStore store;
@@ -112,6 +120,7 @@ public class TaskMessageDispatcher {
             }
         }
         int[] totals = new int[8];
+        long[] nanos = new long[4];
         long after = 0;
         while (!codes.isEmpty()) {
             long from = after;
@@ -127,13 +136,16 @@ public class TaskMessageDispatcher {
             totals[5] += batch.held;
             totals[6] += batch.nothingOverdue;
             totals[7] += batch.refused;
+            for (int i = 0; i < nanos.length; i++) {
+                nanos[i] += batch.nanos[i];
+            }
             after = batch.lastTaskId;
             if (batch.tasks < properties.batchSize()) {
                 break;
             }
         }
         Report report = new Report(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7],
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000, nanos[3] / 1_000_000);
         if (report.tasks() > 0) {
             log.info("Task messages for {}: {}", today, report);
         }
@@ -143,11 +155,15 @@ public class TaskMessageDispatcher {
     private static final class Batch {
         int tasks, enqueued, alreadyEnqueued, noContact, held, nothingOverdue, refused;
         long lastTaskId;
+        final long[] nanos = new long[4];
     }
 
     private Batch batch(LocalDate today, long after, long runId, String[] channels, String[] codes) {
+        long t0 = System.nanoTime();
         List<DueTask> due = store.lockDue(today, after, properties.batchSize(), runId, channels, codes);
         Batch batch = new Batch();
+        long t1 = System.nanoTime();
+        batch.nanos[0] = t1 - t0;
         batch.tasks = due.size();
         if (due.isEmpty()) {
             return batch;
@@ -155,6 +171,8 @@ public class TaskMessageDispatcher {
         batch.lastTaskId = due.getLast().taskId();
         Instant now = clock.now();
         Set<Long> stopped = holds.casesUnderContactHold(due.stream().mapToLong(DueTask::caseId).distinct().sorted().toArray(), now);
+        long t2 = System.nanoTime();
+        batch.nanos[1] = t2 - t1;
         boolean chinese = properties.language().equals("zh-CN");
         MessageValues.Sender sender = new MessageValues.Sender(properties.senderName(), properties.lenderName(), properties.callBackNumber(),
                 properties.paymentMethod());
@@ -179,6 +197,8 @@ public class TaskMessageDispatcher {
             }
         }
         List<OutboundMessages.EnqueueResult> results = requests.isEmpty() ? List.of() : outbox.enqueueAll(requests);
+        long t3 = System.nanoTime();
+        batch.nanos[2] = t3 - t2;
         List<Tasks.Completion> completions = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             OutboundMessages.EnqueueResult result = results.get(i);
@@ -199,6 +219,7 @@ public class TaskMessageDispatcher {
         }
         tasks.completeAll(completions, REQUESTED_BY);
         tasks.cancelAll(cancellations, REQUESTED_BY);
+        batch.nanos[3] = System.nanoTime() - t3;
         return batch;
     }
 

@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.recoup.taskmessages.persistence.MessageTaskStore;
+
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A rough timing of the task messages job on a first day's worth of message tasks, not a test: named
@@ -77,12 +80,17 @@ class TaskMessagesBenchmark {
         System.out.printf("generated %d cases and %d message tasks in %.1f s%n", cases, tasks, (System.nanoTime() - t) / 1e9);
 
         if (Boolean.getBoolean("bench.explain")) {
-            transaction.executeWithoutResult(tx -> jdbc.sql("explain (analyze, buffers) " + """
-                    select t.id from task t join collection_case c on c.id = t.case_id
-                    left join lateral (select s.account_id from account_status s where s.run_id = %d and s.customer_id = c.customer_id
-                                       and s.overdue_total > 0 order by s.overdue_total desc, s.account_id limit 1) s on true
-                    where t.status = 'OPEN' and t.type in ('SMS', 'EMAIL', 'LETTER') and t.due_on <= date '2026-11-20' and t.id > 0
-                    order by t.id limit 1000 for update of t skip locked""".formatted(runId)).query(String.class).list().forEach(System.out::println));
+            // The batch's own query, planned for its parameters and as the generic plan a server-prepared statement may switch to.
+            List<String> channels = List.of("SMS", "EMAIL"), codes = List.of("sms.first-day-reminder", "email.risk-warning");
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                transaction.executeWithoutResult(tx -> {
+                    jdbc.sql("set local plan_cache_mode = " + mode).update();
+                    System.out.println("-- " + mode);
+                    jdbc.sql("explain (analyze, buffers) " + MessageTaskStore.DUE).param("channels", channels.toArray(String[]::new))
+                            .param("codes", codes.toArray(String[]::new)).param("run", runId).param("today", day).param("after", 0L).param("limit", 1000)
+                            .query(String.class).list().forEach(System.out::println);
+                });
+            }
         }
         long started = System.nanoTime();
         TaskMessageDispatcher.Report report = dispatcher.runOnce(day);

@@ -26,6 +26,31 @@ public class MessageTaskStore {
     public record DueTask(long taskId, long caseId, String type, String template, Long contactId, CaseDebt debt) {
     }
 
+    /** The batch's query (named parameters: channels, codes, run, today, after, limit); public for the benchmark's EXPLAIN. */
+    public static final String DUE = """
+        select t.id, t.case_id, t.type, t.template, k.id as contact_id,
+               s.account_id, a.account_ref, a.product, s.overdue_total, s.outstanding, s.oldest_unpaid_due_date, s.days_past_due
+        from task t
+        join unnest(cast(:channels as text[]), cast(:codes as text[])) as m(channel, code) on m.channel = t.type and m.code = t.template
+        join collection_case c on c.id = t.case_id and c.status = 'OPEN' and c.flow_stage not in ('CLOSED', 'ARCHIVED')
+        join customer cu on cu.id = c.customer_id
+        left join lateral (
+            select k.id from contact k
+            where k.customer_id = c.customer_id and k.role = 'self' and k.valid
+              and case t.type when 'SMS' then nullif(btrim(k.phone), '') is not null
+                              when 'EMAIL' then nullif(btrim(k.email), '') is not null
+                              else coalesce(nullif(btrim(k.address), ''), nullif(btrim(cu.address), '')) is not null end
+            order by k.id limit 1) k on true
+        left join lateral (
+            select s.account_id, s.overdue_total, s.outstanding, s.oldest_unpaid_due_date, s.days_past_due from account_status s
+            where s.run_id = :run and s.customer_id = c.customer_id and s.overdue_total > 0
+            order by s.overdue_total desc, s.account_id limit 1) s on true
+        left join account a on a.id = s.account_id
+        where t.status = 'OPEN' and t.type in ('SMS', 'EMAIL', 'LETTER') and t.due_on <= :today and t.id > :after
+        order by t.id
+        limit :limit
+        for update of t skip locked""";
+
     private final JdbcClient jdbc;
 
     MessageTaskStore(JdbcClient jdbc) {
@@ -41,29 +66,7 @@ public class MessageTaskStore {
      * @param runId the current daily run, whose snapshot gives the debt
      */
     public List<DueTask> lockDue(LocalDate today, long afterId, int limit, long runId, String[] channels, String[] codes) {
-        return jdbc.sql("""
-                        select t.id, t.case_id, t.type, t.template, k.id as contact_id,
-                               s.account_id, a.account_ref, a.product, s.overdue_total, s.outstanding, s.oldest_unpaid_due_date, s.days_past_due
-                        from task t
-                        join unnest(cast(:channels as text[]), cast(:codes as text[])) as m(channel, code) on m.channel = t.type and m.code = t.template
-                        join collection_case c on c.id = t.case_id and c.status = 'OPEN' and c.flow_stage not in ('CLOSED', 'ARCHIVED')
-                        join customer cu on cu.id = c.customer_id
-                        left join lateral (
-                            select k.id from contact k
-                            where k.customer_id = c.customer_id and k.role = 'self' and k.valid
-                              and case t.type when 'SMS' then nullif(btrim(k.phone), '') is not null
-                                              when 'EMAIL' then nullif(btrim(k.email), '') is not null
-                                              else coalesce(nullif(btrim(k.address), ''), nullif(btrim(cu.address), '')) is not null end
-                            order by k.id limit 1) k on true
-                        left join lateral (
-                            select s.account_id, s.overdue_total, s.outstanding, s.oldest_unpaid_due_date, s.days_past_due from account_status s
-                            where s.run_id = :run and s.customer_id = c.customer_id and s.overdue_total > 0
-                            order by s.overdue_total desc, s.account_id limit 1) s on true
-                        left join account a on a.id = s.account_id
-                        where t.status = 'OPEN' and t.type in ('SMS', 'EMAIL', 'LETTER') and t.due_on <= :today and t.id > :after
-                        order by t.id
-                        limit :limit
-                        for update of t skip locked""")
+        return jdbc.sql(DUE)
                 .param("channels", channels).param("codes", codes).param("run", runId).param("today", today).param("after", afterId)
                 .param("limit", limit)
                 .query((rs, n) -> new DueTask(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"), rs.getString("template"),
