@@ -122,7 +122,8 @@ public class TaskMessageDispatcher {
         int[] totals = new int[8];
         long[] nanos = new long[4];
         long after = 0;
-        while (!codes.isEmpty()) {
+        // Before any completed daily run there is no debt to speak of (and no strategy task either).
+        while (!codes.isEmpty() && runId > 0) {
             long from = after;
             Batch batch = transaction.execute(s -> batch(today, from, runId, channels.toArray(String[]::new), codes.toArray(String[]::new)));
             if (batch == null || batch.tasks == 0) {
