@@ -157,11 +157,11 @@ public class DailyRunService {
                     CaseSynchronisation.Result synced = timed(runId, 5, () -> cases.synchronise(runId, date));
                     // Promises judged and plans tracked before the strategy reads them (brokenPromises, onActivePlan).
                     timed(runId, STEPS.indexOf("agreements"), () -> agreements.run(runId, date));
-                    timed(runId, STEPS.indexOf("apply-strategy"), () -> strategy.apply(runId, date));
+                    StrategyApplication.Result applied = timed(runId, STEPS.indexOf("apply-strategy"), () -> strategy.apply(runId, date));
                     timed(runId, STEPS.indexOf("allocate"), () -> allocation.allocateInDailyRun(runId, date));
                     CaseReview reviewed = timed(runId, STEPS.indexOf("review-case-flow"), () -> reviewCaseFlow(runId, date));
                     timed(runId, STEPS.indexOf("summarise"), () -> {
-                        ledger.complete(runId, summary(runId, moves, synced, reviewed));
+                        ledger.complete(runId, summary(runId, moves, synced, applied, reviewed));
                         return null;
                     });
                 });
@@ -225,7 +225,7 @@ public class DailyRunService {
         return new CaseReview(flow, tasks.closeStaleTasks(runId, date));
     }
 
-    private String summary(long runId, long[] moves, CaseSynchronisation.Result synced, CaseReview reviewed) {
+    private String summary(long runId, long[] moves, CaseSynchronisation.Result synced, StrategyApplication.Result applied, CaseReview reviewed) {
         return jdbc.sql("""
                 select jsonb_build_object(
                   'accounts', (select count(*) from account_status where run_id = %1$d),
@@ -238,6 +238,8 @@ public class DailyRunService {
                   'casesOpened', %4$d, 'casesClosed', %5$d, 'casesReopened', %6$d,
                   'caseFlow', jsonb_build_object('classified', %7$d, 'closed', %8$d, 'archived', %9$d, 'escalated', %10$d,
                                                  'tasksClosed', %11$d),
+                  'strategy', jsonb_build_object('segmented', %12$d, 'enteredSegment', %13$d, 'tasksOffered', %14$d,
+                                                 'tasksWithheldByHold', %15$d, 'tasksCreated', %16$d, 'tasksCancelled', %17$d),
                   'openCases', (select count(*) from collection_case where status = 'OPEN'),
                   'openCasesByTierAndBucket', (
                       select coalesce(jsonb_agg(jsonb_build_object('tier', tier, 'bucket', bucket, 'cases', cases, 'overdueMinor', overdue)
@@ -246,7 +248,9 @@ public class DailyRunService {
                             from collection_case c join customer_status s on s.run_id = %1$d and s.customer_id = c.customer_id
                             where c.status = 'OPEN' group by s.tier, s.bucket) t))::text"""
                 .formatted(runId, moves[0], moves[1], synced.opened(), synced.closed(), synced.reopened(), reviewed.flow().classified(),
-                        reviewed.flow().closed(), reviewed.flow().archived(), reviewed.flow().escalated(), reviewed.tasksClosed())).query(String.class).single();
+                        reviewed.flow().closed(), reviewed.flow().archived(), reviewed.flow().escalated(), reviewed.tasksClosed(),
+                        applied.segmented(), applied.enteredSegment(), applied.tasksOffered(), applied.tasksWithheldByHold(), applied.tasksCreated(),
+                        applied.tasksCancelled())).query(String.class).single();
     }
 
     private void cleanUp() {

@@ -4,6 +4,8 @@ import dev.recoup.casework.CaseFlow;
 import dev.recoup.casework.CaseStage;
 import dev.recoup.casework.TaskDraft;
 import dev.recoup.casework.Tasks;
+import dev.recoup.contact.ContactHolds;
+import dev.recoup.shared.BusinessClock;
 import dev.recoup.strategy.domain.ArmAssignment;
 import dev.recoup.strategy.domain.CaseAttributes;
 import dev.recoup.strategy.domain.CompiledStrategy;
@@ -61,9 +63,12 @@ public class StrategyApplication {
     private final JdbcClient jdbc;
     private final Tasks tasks;
     private final CaseFlow caseFlow;
+    private final ContactHolds holds;
+    private final BusinessClock clock;
 
     public StrategyApplication(StrategyCatalogue catalogue, Experiments experiments, OpenCaseReader reader, SegmentWriter writer,
-                               DataSource dataSource, JdbcClient jdbc, Tasks tasks, CaseFlow caseFlow) {
+                               DataSource dataSource, JdbcClient jdbc, Tasks tasks, CaseFlow caseFlow, ContactHolds holds,
+                               BusinessClock clock) {
         this.catalogue = catalogue;
         this.experiments = experiments;
         this.reader = reader;
@@ -72,11 +77,13 @@ public class StrategyApplication {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.caseFlow = caseFlow;
+        this.holds = holds;
+        this.clock = clock;
     }
 
     /** What a day's application did. */
     public record Result(long cases, long segmented, long enteredSegment, long inExperiment, long newInExperiment, long tasksOffered,
-                         long tasksCreated, long tasksCancelled, long classified, Millis millis) {
+                         long tasksWithheldByHold, long tasksCreated, long tasksCancelled, long classified, Millis millis) {
     }
 
     /**
@@ -116,6 +123,16 @@ public class StrategyApplication {
         if (evaluation.leftSegment.size() > 0) {
             cancelled = tasks.cancelForStageChange(evaluation.leftSegment.toArray(), date, STAGE_CHANGE_REASON);
         }
+        long offered = evaluation.drafts.size();
+        // The gate's holds guard task creation (R10, R14): no contact task for a case whose contact is
+        // stopped (complaint, dispute, deceased, bankrupt, lawyer, cease notice). The other parts of the
+        // gate (hours, caps, channel rules) depend on the moment of contact and are asked then.
+        long withheld = 0;
+        long[] contacted = evaluation.drafts.casesWithContactSteps();
+        if (contacted.length > 0) {
+            Set<Long> stopped = holds.casesUnderContactHold(contacted, clock.now());
+            withheld = evaluation.drafts.withholdContactSteps(stopped);
+        }
         t3 = System.nanoTime();
         long created = tasks.createDue(runId, date, evaluation.drafts.iterator());
         t4 = System.nanoTime();
@@ -124,7 +141,7 @@ public class StrategyApplication {
         }
         t5 = System.nanoTime();
         Result result = new Result(evaluation.cases, evaluation.segmented, evaluation.enteredSegment, evaluation.inExperiment,
-                evaluation.arms.size(), evaluation.drafts.size(), created, cancelled, classified,
+                evaluation.arms.size(), offered, withheld, created, cancelled, classified,
                 new Millis(ms(t0, t1) - read.consumerMillis(), read.consumerMillis(), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5)));
         log.info("Strategy {} v{}{} applied for {}: {}", active.strategyCode(), active.version(),
                 experiment.map(e -> " (experiment " + e.name() + ")").orElse(""), date, result);
@@ -298,6 +315,35 @@ public class StrategyApplication {
 
         int size() {
             return size;
+        }
+
+        /** The distinct cases with at least one step that contacts the debtor, sorted. */
+        long[] casesWithContactSteps() {
+            return java.util.stream.IntStream.range(0, size).filter(i -> steps[i].type().contactsTheDebtor())
+                    .mapToLong(i -> caseIds[i]).sorted().distinct().toArray();
+        }
+
+        /** Drops the contact steps of these cases; returns how many were dropped. */
+        int withholdContactSteps(Set<Long> stoppedCases) {
+            if (stoppedCases.isEmpty()) {
+                return 0;
+            }
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (steps[i].type().contactsTheDebtor() && stoppedCases.contains(caseIds[i])) {
+                    continue;
+                }
+                caseIds[kept] = caseIds[i];
+                dueOn[kept] = dueOn[i];
+                steps[kept] = steps[i];
+                queues[kept] = queues[i];
+                sources[kept] = sources[i];
+                kept++;
+            }
+            int dropped = size - kept;
+            Arrays.fill(steps, kept, size, null);
+            size = kept;
+            return dropped;
         }
 
         @Override

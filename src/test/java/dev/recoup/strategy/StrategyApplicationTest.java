@@ -1,7 +1,11 @@
 package dev.recoup.strategy;
 
+import dev.recoup.contact.domain.HoldKind;
+import dev.recoup.contact.persistence.HoldStore;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.strategy.domain.ArmAssignment;
+import dev.recoup.strategy.domain.StepType;
+import dev.recoup.strategy.domain.StrategyDefinition;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
 import dev.recoup.support.TestDatabase;
@@ -23,6 +27,7 @@ class StrategyApplicationTest {
     @Autowired StrategyCatalogue catalogue;
     @Autowired Experiments experiments;
     @Autowired JdbcClient jdbc;
+    @Autowired HoldStore holds;
     PortfolioFixture portfolio;
 
     @BeforeEach
@@ -213,6 +218,26 @@ class StrategyApplicationTest {
         assertThat(jdbc.sql("select distinct source from task where type <> 'ESCALATION'").query(String.class).list())
                 .containsExactly("strategy:" + v1.id());
         assertThat(jdbc.sql("select template from task where step_key = 'early/sms' limit 1").query(String.class).single()).isEqualTo("SMS-1");
+    }
+
+    @Test
+    void aCaseWhoseContactIsOnHoldGetsNoContactTasksButItsOtherWorkGoesOn() {
+        StrategyVersion v = catalogue.create("held", "暂停测试", new StrategyDefinition("暂停测试", "contact and legal steps", List.of(
+                new StrategyDefinition.Segment("all", "全部", "All", "true", "phone-t2", List.of(
+                        new StrategyDefinition.Step("call", StepType.AGENT_CALL, 0, 0, null, null, null, null),
+                        new StrategyDefinition.Step("legal", StepType.REFER_TO_LEGAL, 0, 0, null, "legal", null, null))))), null, "manager");
+        catalogue.activate("held", v.version(), "manager", null);
+        long wangWu = jdbc.sql("select id from customer where customer_ref = 'WW'").query(Long.class).single();
+        holds.place(new HoldStore.NewHold(HoldStore.Level.CUSTOMER, null, wangWu, null, HoldKind.DECEASED, null, null, null, null, null, null,
+                "death certificate received"), "compliance");
+
+        run("2026-02-11");
+
+        assertThat(tasksOf("WW")).as("the deceased debtor is not called; the legal referral stays")
+                .containsExactly("all/legal 2026-02-11 REFER_TO_LEGAL legal OPEN");
+        assertThat(tasksOf("MM")).containsExactly("all/call 2026-02-11 AGENT_CALL phone-t2 OPEN", "all/legal 2026-02-11 REFER_TO_LEGAL legal OPEN");
+        assertThat(jdbc.sql("select summary->'strategy'->>'tasksWithheldByHold' from daily_run")
+                .query(String.class).single()).isEqualTo("1");
     }
 
     @Test

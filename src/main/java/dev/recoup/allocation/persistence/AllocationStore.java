@@ -1,5 +1,7 @@
 package dev.recoup.allocation.persistence;
 
+import dev.recoup.shared.CopyRowWriter;
+
 import dev.recoup.allocation.AllocationMethod;
 import dev.recoup.allocation.domain.EndReason;
 import dev.recoup.allocation.domain.PoolCase;
@@ -200,7 +202,7 @@ public class AllocationStore {
     /** Writes the run's assignments with one COPY; agents are reviewed after the cycle, agencies at the placement's end. */
     public void writeAssignments(long runId, AllocationMethod method, LocalDate date, int cycleDays, Map<Long, Integer> placementDays,
                                  List<NewAssignment> assignments) {
-        CopyWriter copy = new CopyWriter();
+        CopyRowWriter copy = new CopyRowWriter(1 << 16);
         for (NewAssignment a : assignments) {
             boolean agency = a.worker().kind() == WorkerKind.AGENCY;
             LocalDate ends = agency ? date.plusDays(placementDays.get(a.worker().id())) : null;
@@ -214,7 +216,7 @@ public class AllocationStore {
     }
 
     public void writeProposals(long runId, List<NewAssignment> assignments) {
-        CopyWriter copy = new CopyWriter();
+        CopyRowWriter copy = new CopyRowWriter(1 << 16);
         for (NewAssignment a : assignments) {
             boolean agency = a.worker().kind() == WorkerKind.AGENCY;
             copy.add(runId).add(a.c().caseId()).add(agency ? null : a.worker().id()).add(agency ? a.worker().id() : null)

@@ -1,5 +1,7 @@
 package dev.recoup.allocation.persistence;
 
+import dev.recoup.shared.CopyRowWriter;
+
 import dev.recoup.allocation.AllocationMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,7 +52,7 @@ public class RunStore {
     }
 
     public void writeWorkers(long runId, List<WorkerResult> results) {
-        CopyWriter copy = new CopyWriter();
+        CopyRowWriter copy = new CopyRowWriter(1 << 16);
         for (WorkerResult r : results) {
             boolean agency = r.kind().equals("AGENCY");
             copy.add(runId).add(agency ? null : r.workerId()).add(agency ? r.workerId() : null).add(r.teamId()).add(r.cases())

@@ -1,5 +1,7 @@
 package dev.recoup.casework.persistence;
 
+import dev.recoup.shared.CopyRowWriter;
+
 import dev.recoup.casework.CaseFlow;
 import dev.recoup.casework.ManualTask;
 import dev.recoup.casework.Task;
@@ -103,11 +105,11 @@ class JdbcTasks implements Tasks {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy task_draft (case_id, type, step_key, due_on, queue, template, source) from stdin");
             try {
-                CopyText rows = new CopyText();
+                CopyRowWriter rows = new CopyRowWriter(1 << 20);
                 long count = 0;
                 while (drafts.hasNext()) {
                     TaskDraft d = checked(drafts.next(), count);
-                    rows.add(d.caseId()).add(d.type()).add(d.stepKey()).add(d.dueOn()).add(d.queue()).add(d.template()).add(d.source()).endRow();
+                    rows.add(d.caseId()).add(d.type()).add(d.stepKey()).add(d.dueOn()).add(d.queue()).add(d.template()).add(d.source()).end();
                     count++;
                     if (rows.bufferedBytes() >= FLUSH_BYTES) {
                         byte[] bytes = rows.drain();

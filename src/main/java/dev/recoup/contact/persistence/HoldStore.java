@@ -215,13 +215,15 @@ public class HoldStore implements ContactHolds {
             return out;
         }
         String[] kinds = settings.stoppingKinds().stream().map(Enum::name).toArray(String[]::new);
+        // Driven from the holds (few) to their customers' cases, the ids checked against a hashed array:
+        // the daily run asks about every case with a contact step (hundreds of thousands) at once.
         template.query(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    select c.case_id, h.kind
-                    from unnest(?::bigint[]) c(case_id)
-                    join collection_case cc on cc.id = c.case_id
-                    join contact_hold h on h.customer_id = cc.customer_id
-                    where (h.level <> 'CONTACT' or exists (select 1 from contact ct where ct.id = h.contact_id and ct.role = 'self'))
+                    select cc.id, h.kind
+                    from contact_hold h
+                    join collection_case cc on cc.customer_id = h.customer_id
+                    where cc.id = any(?::bigint[])
+                      and (h.level <> 'CONTACT' or exists (select 1 from contact ct where ct.id = h.contact_id and ct.role = 'self'))
                       and h.kind = any(?) and h.effective_from <= ? and (h.effective_until is null or h.effective_until > ?)
                       and h.account_ids = '{}'""");
             ps.setArray(1, con.createArrayOf("bigint", Arrays.stream(caseIds).boxed().toArray()));

@@ -1,5 +1,8 @@
 package dev.recoup.dailyrun.persistence;
 
+import dev.recoup.shared.CopyRowReader;
+import dev.recoup.shared.CopyRowWriter;
+
 import dev.recoup.delinquency.domain.AccountDelinquency;
 import dev.recoup.delinquency.domain.Instalment;
 import dev.recoup.delinquency.domain.Repayment;
@@ -71,7 +74,7 @@ public class AccountChunkAssessor {
             });
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(accountIds.size() * 160);
-            CopyLine line = new CopyLine(out);
+            CopyRowWriter line = new CopyRowWriter(out);
             int i = 0, p = 0;
             List<Instalment> schedule = new ArrayList<>();
             List<Repayment> repayments = new ArrayList<>();
@@ -110,7 +113,7 @@ public class AccountChunkAssessor {
         }
     }
 
-    private static void write(CopyLine line, long runId, LocalDate businessDate, long accountId, long customerId, AccountDelinquency d) {
+    private static void write(CopyRowWriter line, long runId, LocalDate businessDate, long accountId, long customerId, AccountDelinquency d) {
         line.add(runId).add(businessDate).add(accountId).add(customerId).add(d.daysPastDue()).add(d.bucket().code())
                 .add(d.oldestUnpaidDueDate()).add(d.overduePrincipal()).add(d.overdueInterest()).add(d.overdueFee())
                 .add(d.overduePenalty()).add(d.overdueTotal()).add(d.outstanding()).add(d.paid()).add(d.credit())
@@ -122,9 +125,9 @@ public class AccountChunkAssessor {
         line.end();
     }
 
-    static void copyOut(CopyManager copy, String sql, Consumer<CopyRow> each) throws SQLException {
+    static void copyOut(CopyManager copy, String sql, Consumer<CopyRowReader> each) throws SQLException {
         CopyOut out = copy.copyOut(sql);
-        CopyRow row = new CopyRow();
+        CopyRowReader row = new CopyRowReader();
         byte[] bytes;
         while ((bytes = out.readFromCopy()) != null) {
             each.accept(row.reset(bytes));

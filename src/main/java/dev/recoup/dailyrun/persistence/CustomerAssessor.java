@@ -1,5 +1,8 @@
 package dev.recoup.dailyrun.persistence;
 
+import dev.recoup.shared.CopyRowReader;
+import dev.recoup.shared.CopyRowWriter;
+
 import dev.recoup.delinquency.domain.AccountStanding;
 import dev.recoup.delinquency.domain.CustomerDelinquency;
 import dev.recoup.delinquency.domain.Repayment;
@@ -44,7 +47,7 @@ public class CustomerAssessor {
                     + " (run_id, business_date, customer_id, worst_days_past_due, bucket, tier, overdue_total, outstanding, accounts,"
                     + " overdue_accounts, good_history, repayment_trend, repayment_variation_bp) from stdin");
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
-            CopyLine line = new CopyLine(buffer);
+            CopyRowWriter line = new CopyRowWriter(buffer);
             Grouping grouping = new Grouping(line, runId, businessDate, policy, in, buffer);
             AccountChunkAssessor.copyOut(readCopy, "copy (select customer_id, days_past_due, overdue_total, outstanding, max_days_late_settled,"
                     + " repayments_made, repaid_on_1, repaid_amount_1, repaid_on_2, repaid_amount_2, repaid_on_3, repaid_amount_3 from "
@@ -61,7 +64,7 @@ public class CustomerAssessor {
 
     /** Collects one customer's accounts from the sorted stream and writes the customer when the next one starts. */
     private static final class Grouping {
-        private final CopyLine line;
+        private final CopyRowWriter line;
         private final long runId;
         private final LocalDate businessDate;
         private final TierPolicy policy;
@@ -71,7 +74,7 @@ public class CustomerAssessor {
         private long customerId = Long.MIN_VALUE;
         private int customers;
 
-        Grouping(CopyLine line, long runId, LocalDate businessDate, TierPolicy policy, CopyIn in, ByteArrayOutputStream buffer) {
+        Grouping(CopyRowWriter line, long runId, LocalDate businessDate, TierPolicy policy, CopyIn in, ByteArrayOutputStream buffer) {
             this.line = line;
             this.runId = runId;
             this.businessDate = businessDate;
@@ -80,7 +83,7 @@ public class CustomerAssessor {
             this.buffer = buffer;
         }
 
-        void accept(CopyRow row) {
+        void accept(CopyRowReader row) {
             long next = row.nextLong();
             if (next != customerId) {
                 finish();
@@ -99,7 +102,7 @@ public class CustomerAssessor {
         }
     }
 
-    private static AccountStanding standing(CopyRow row) {
+    private static AccountStanding standing(CopyRowReader row) {
         int dpd = row.nextInt();
         long overdue = row.nextLong();
         long outstanding = row.nextLong();
@@ -109,14 +112,14 @@ public class CustomerAssessor {
         for (int k = 0; k < 3; k++) {
             long on = row.nextEpochDay();
             long amount = row.nextLong();
-            if (on != CopyRow.NULL) {
+            if (on != CopyRowReader.NULL) {
                 last.add(new Repayment(LocalDate.ofEpochDay(on), amount));
             }
         }
         return new AccountStanding(dpd, overdue, outstanding, maxDaysLate, repaymentsMade, last);
     }
 
-    private static void write(CopyLine line, long runId, LocalDate businessDate, long customerId, CustomerDelinquency c) {
+    private static void write(CopyRowWriter line, long runId, LocalDate businessDate, long customerId, CustomerDelinquency c) {
         line.add(runId).add(businessDate).add(customerId).add(c.worstDaysPastDue()).add(c.bucket().code()).add(c.tier())
                 .add(c.overdueTotal()).add(c.outstanding()).add(c.accounts()).add(c.overdueAccounts()).add(c.goodHistory())
                 .add(c.trend().direction()).add(c.trend().variationBasisPoints());

@@ -1,5 +1,7 @@
 package dev.recoup.strategy.persistence;
 
+import dev.recoup.shared.CopyRowReader;
+
 import dev.recoup.strategy.domain.CaseAttributes;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
 @Component
 public class OpenCaseReader {
 
-    public static final long NULL = CopyFields.NULL;
+    public static final long NULL = CopyRowReader.NULL;
     static final List<String> PRODUCTS = List.of("consumer_loan", "credit_card", "sme_loan", "secured_loan");
     static final List<String> COLLATERAL_TYPES = List.of("real_estate", "vehicle", "equity", "receivable", "other");
     private static final List<Set<String>> PRODUCT_SETS = sets(PRODUCTS);
@@ -86,7 +88,7 @@ public class OpenCaseReader {
         long started = System.nanoTime(), consuming = 0;
         try {
             CopyOut out = copy.copyOut(sql);
-            CopyFields row = new CopyFields();
+            CopyRowReader row = new CopyRowReader();
             OpenCase c = new OpenCase();
             long rows = 0;
             byte[] bytes;

@@ -1,5 +1,7 @@
 package dev.recoup.strategy.persistence;
 
+import dev.recoup.shared.CopyRowWriter;
+
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,24 +31,24 @@ public class SegmentWriter {
 
     /** Rows of case_segment: case, version, arm, segment, queue, entered, evaluated, run, prior version, prior segment, prior entered, prior evaluated. */
     public static Rows segmentRows(int expectedRows) {
-        return new Rows(new CopyWriter(expectedRows * 64));
+        return new Rows(new CopyRowWriter(expectedRows * 64));
     }
 
     /** Rows of case_segment_change: case, date, run, from, to, version. */
     public static Rows changeRows(int expectedRows) {
-        return new Rows(new CopyWriter(expectedRows * 40));
+        return new Rows(new CopyRowWriter(expectedRows * 40));
     }
 
     /** Rows of case_experiment_arm: case, experiment, arm, entered, overdue at entry. */
     public static Rows armRows(int expectedRows) {
-        return new Rows(new CopyWriter(expectedRows * 32));
+        return new Rows(new CopyRowWriter(expectedRows * 32));
     }
 
     /** A COPY buffer being filled. */
     public static final class Rows {
-        private final CopyWriter writer;
+        private final CopyRowWriter writer;
 
-        Rows(CopyWriter writer) {
+        Rows(CopyRowWriter writer) {
             this.writer = writer;
         }
 
@@ -67,7 +69,7 @@ public class SegmentWriter {
 
         /** {@link OpenCaseReader#NULL} as SQL null. */
         public Rows addNullable(long value) {
-            writer.addNullable(value == OpenCaseReader.NULL ? null : value);
+            writer.add(value == OpenCaseReader.NULL ? null : (Object) value);
             return this;
         }
 
@@ -81,7 +83,7 @@ public class SegmentWriter {
         }
 
         public int size() {
-            return writer.rows();
+            return (int) writer.rows();
         }
     }
 
