@@ -1,6 +1,11 @@
 package dev.recoup.support;
 
+import dev.recoup.payments.domain.Allocation;
+import dev.recoup.payments.domain.AllocationOrder;
+import dev.recoup.payments.persistence.AllocationJournal;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
 
 import java.time.LocalDate;
 
@@ -34,9 +39,17 @@ public final class PortfolioFixture {
         return this;
     }
 
+    /**
+     * A payment as the payments module records one: the row, and its allocation in the journal
+     * (default order, against what the schedule still owes), so the daily run sees it.
+     */
     public PortfolioFixture payment(String accountRef, String paidOn, long yuan) {
-        jdbc.sql("insert into payment (payment_ref, account_id, paid_on, amount) select ?, id, ?, ? from account where account_ref = ?")
-                .params("PAY-" + accountRef + "-" + (++payments), LocalDate.parse(paidOn), yuan * 100, accountRef).update();
+        long accountId = jdbc.sql("select id from account where account_ref = ?").param(accountRef).query(Long.class).single();
+        long paymentId = jdbc.sql("insert into payment (payment_ref, account_id, paid_on, amount) values (?, ?, ?, ?) returning id")
+                .params("PAY-" + accountRef + "-" + (++payments), accountId, LocalDate.parse(paidOn), yuan * 100).query(Long.class).single();
+        AllocationJournal journal = new AllocationJournal(jdbc);
+        Allocation allocation = Allocation.pour(journal.openSchedule(accountId), yuan * 100, AllocationOrder.DEFAULT);
+        journal.appendPayment(paymentId, accountId, allocation.lines(), allocation.rest(), LocalDate.parse(paidOn), Instant.now());
         return this;
     }
 }

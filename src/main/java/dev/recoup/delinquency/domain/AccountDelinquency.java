@@ -46,6 +46,7 @@ public record AccountDelinquency(
         return new AccountStanding(daysPastDue, overdueTotal(), outstanding, maxDaysLateSettled, repaymentsMade, lastRepayments);
     }
 
+    /** Replays the repayments made up to the business date on the schedule ({@link RepaymentWaterfall}) and assesses the result. */
     public static AccountDelinquency assess(List<Instalment> schedule, List<Repayment> repaymentsInOrder, LocalDate businessDate) {
         List<Repayment> counted = new ArrayList<>(repaymentsInOrder.size());
         for (Repayment r : repaymentsInOrder) {
@@ -54,11 +55,26 @@ public record AccountDelinquency(
             }
         }
         RepaymentWaterfall.Result result = RepaymentWaterfall.apply(schedule, counted);
+        return of(result.instalments(), result.totalPaid() - result.credit(), result.credit(), counted, businessDate);
+    }
 
+    /**
+     * Assesses an account from what its instalments were paid (as allocated when the payments were
+     * posted, ADR 0012) on the business date.
+     *
+     * @param paidSchedule every instalment with what payments and adjustments covered of it, any order
+     * @param paid         money paid that went to instalments (payments up to the business date, less credit)
+     * @param credit       money paid that no instalment needed
+     * @param repayments   the repayments made up to the business date, in the order paid
+     */
+    public static AccountDelinquency of(List<PaidInstalment> paidSchedule, long paid, long credit, List<Repayment> repayments,
+                                        LocalDate businessDate) {
+        List<PaidInstalment> ordered = new ArrayList<>(paidSchedule);
+        ordered.sort(Comparator.comparing((PaidInstalment p) -> p.instalment().dueDate()).thenComparingInt(p -> p.instalment().seq()));
         long principal = 0, interest = 0, fee = 0, penalty = 0, outstanding = 0;
         LocalDate oldestUnpaid = null;
         int maxDaysLate = 0;
-        for (PaidInstalment p : result.instalments()) {
+        for (PaidInstalment p : ordered) {
             outstanding += p.unpaid();
             LocalDate due = p.instalment().dueDate();
             if (p.fullyPaid()) {
@@ -77,7 +93,7 @@ public record AccountDelinquency(
         }
         int dpd = oldestUnpaid == null ? 0 : (int) ChronoUnit.DAYS.between(oldestUnpaid, businessDate);
         return new AccountDelinquency(dpd, Bucket.ofDaysPastDue(dpd), oldestUnpaid, principal, interest, fee, penalty,
-                outstanding, result.totalPaid() - result.credit(), result.credit(), maxDaysLate, counted.size(), newestFirst(counted, 3));
+                outstanding, paid, credit, maxDaysLate, repayments.size(), newestFirst(repayments, 3));
     }
 
     private static List<Repayment> newestFirst(List<Repayment> inOrder, int count) {

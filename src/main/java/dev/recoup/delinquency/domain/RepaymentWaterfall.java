@@ -1,15 +1,25 @@
 package dev.recoup.delinquency.domain;
 
+import dev.recoup.payments.domain.Allocation;
+import dev.recoup.payments.domain.AllocationLine;
+import dev.recoup.payments.domain.AllocationOrder;
+import dev.recoup.payments.domain.OpenInstalment;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Applies repayments to a schedule in the allocation order of R18: each payment, in the order
- * paid, goes to the oldest instalment not yet fully paid, and within an instalment to fees, then
- * penalty, then interest, then principal. What is left after the last instalment is kept as a
- * credit, never lost.
+ * Replays repayments on a schedule from nothing, one after the other, by the allocation rule of
+ * R18 ({@link Allocation}, the same code that allocates a payment when it is posted): by default
+ * each payment goes to the oldest instalment not yet fully paid, and within an instalment to fees,
+ * then penalty, then interest, then principal. What is left after the last instalment is kept as
+ * a credit, never lost.
+ *
+ * <p>The daily run does not replay: it reads the allocations the payments module recorded when
+ * each payment was posted (ADR 0012). A replay gives the same result as long as payments were
+ * posted in the order they were paid and none was reversed; it serves tests and what-if views.
  */
 public final class RepaymentWaterfall {
 
@@ -32,44 +42,47 @@ public final class RepaymentWaterfall {
      * @param repayments in the order they were paid (same-day payments keep their given order)
      */
     public static Result apply(List<Instalment> schedule, List<Repayment> repayments) {
+        return apply(schedule, repayments, AllocationOrder.DEFAULT);
+    }
+
+    public static Result apply(List<Instalment> schedule, List<Repayment> repayments, AllocationOrder order) {
         List<Instalment> ordered = new ArrayList<>(schedule);
         ordered.sort(Comparator.comparing(Instalment::dueDate).thenComparingInt(Instalment::seq));
         int n = ordered.size();
-        long[] fee = new long[n];
-        long[] penalty = new long[n];
-        long[] interest = new long[n];
-        long[] principal = new long[n];
+        List<OpenInstalment> open = new ArrayList<>(n);
+        for (Instalment i : ordered) {
+            open.add(new OpenInstalment(i.seq(), i.dueDate(), i.fee(), i.penalty(), i.interest(), i.principal()));
+        }
+        long[] fee = new long[n], penalty = new long[n], interest = new long[n], principal = new long[n];
         LocalDate[] settledOn = new LocalDate[n];
-        int current = 0;
         long credit = 0;
         for (Repayment repayment : repayments) {
-            long left = repayment.amount();
-            while (left > 0 && current < n) {
-                Instalment due = ordered.get(current);
-                long pay;
-                pay = Math.min(left, due.fee() - fee[current]);
-                fee[current] += pay;
-                left -= pay;
-                pay = Math.min(left, due.penalty() - penalty[current]);
-                penalty[current] += pay;
-                left -= pay;
-                pay = Math.min(left, due.interest() - interest[current]);
-                interest[current] += pay;
-                left -= pay;
-                pay = Math.min(left, due.principal() - principal[current]);
-                principal[current] += pay;
-                left -= pay;
-                if (fee[current] + penalty[current] + interest[current] + principal[current] == due.total()) {
-                    settledOn[current] = due.total() == 0 ? null : repayment.paidOn();
-                    current++;
+            Allocation allocation = Allocation.pour(open, repayment.amount(), order);
+            for (AllocationLine line : allocation.lines()) {
+                int k = indexOf(ordered, line.seq());
+                fee[k] += line.fee();
+                penalty[k] += line.penalty();
+                interest[k] += line.interest();
+                principal[k] += line.principal();
+                if (open.get(k).owed() == 0) {
+                    settledOn[k] = repayment.paidOn();
                 }
             }
-            credit += left;
+            credit += allocation.rest();
         }
         List<PaidInstalment> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             result.add(new PaidInstalment(ordered.get(i), fee[i], penalty[i], interest[i], principal[i], settledOn[i]));
         }
         return new Result(List.copyOf(result), credit);
+    }
+
+    private static int indexOf(List<Instalment> ordered, int seq) {
+        for (int k = 0; k < ordered.size(); k++) {
+            if (ordered.get(k).seq() == seq) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no instalment " + seq);
     }
 }

@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close",
                                 "/api/v1/contact-rates/refresh", "/api/v1/qa/reviews/*/resolve").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/contact-audit").hasAnyRole("MANAGER", "ADMIN")
+                        // Payments (issue 5): posting, files and reversals move money; managers and administrators only.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -95,6 +97,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/payments/**").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
