@@ -212,8 +212,10 @@ public class Plans {
     }
 
     private Plan view(PlanStore.Row r, List<ScheduledInstalment> schedule) {
-        // As the plan stands now; an ended plan as it stood when it ended.
-        LocalDate asOf = r.endedOn() != null ? r.endedOn() : clock.today();
+        // As the plan stands now (or as of the latest daily run, when that ran for a later business date);
+        // an ended plan as it stood when it ended.
+        LocalDate today = clock.today();
+        LocalDate asOf = r.endedOn() != null ? r.endedOn() : store.latestRunDate().filter(today::isBefore).orElse(today);
         PlanProgress.Progress progress = PlanProgress.of(schedule, r.paid(), asOf, r.graceDays(), r.breakAfterMissed());
         List<Plan.Instalment> instalments = progress.instalments().stream()
                 .map(p -> new Plan.Instalment(p.instalment().seq(), p.instalment().dueOn(), p.instalment().amount(), p.paid(), p.state())).toList();

@@ -37,6 +37,11 @@ public class PlanStore {
                 .param(customerId).query(Long.class).optional();
     }
 
+    /** The business date of the latest completed daily run (what plans were last tracked as of), if any. */
+    public Optional<LocalDate> latestRunDate() {
+        return jdbc.sql("select max(business_date) from daily_run where status = 'COMPLETED'").query(LocalDate.class).optional();
+    }
+
     public Optional<Long> livePlanOf(long caseId) {
         return jdbc.sql("select id from plan where case_id = ? and status in ('PENDING_APPROVAL', 'ACTIVE')").param(caseId).query(Long.class).optional();
     }

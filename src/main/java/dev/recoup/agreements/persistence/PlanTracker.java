@@ -51,6 +51,7 @@ public class PlanTracker {
                             from target t
                             join account a on a.customer_id = t.customer_id
                             join payment y on y.account_id = a.id and y.paid_on >= t.created_on and y.paid_on <= :today
+                            where not exists (select 1 from payment_reversal r where r.payment_id = y.id)
                             group by t.id),
                         schedule as (
                             select i.plan_id, i.due_on, sum(i.amount) over (partition by i.plan_id order by i.seq) as through

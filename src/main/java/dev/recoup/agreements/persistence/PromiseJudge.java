@@ -12,7 +12,8 @@ import java.util.Map;
  * promises: the rule of {@link dev.recoup.agreements.domain.KeepRule#judge} in SQL. Payments count
  * from the day the promise was recorded to the end of its grace days (and not after {@code today}):
  * paid ≥ required → KEPT; else, once the grace days are over, PARTLY_KEPT or BROKEN; else it stays
- * OPEN with what was paid so far. Imported and posted payments count alike (the {@code payment} table).
+ * OPEN with what was paid so far. Imported and posted payments count alike (the {@code payment} table);
+ * reversed ones (payments' {@code payment_reversal}) do not.
  */
 @Component
 public class PromiseJudge {
@@ -59,6 +60,7 @@ public class PromiseJudge {
                             from target t
                             join promise_account pa on pa.promise_id = t.id
                             join payment y on y.account_id = pa.account_id and y.paid_on >= t.recorded_on and y.paid_on <= least(t.grace_ends_on, :today)
+                            where not exists (select 1 from payment_reversal r where r.payment_id = y.id)
                             group by t.id),
                         verdict as (
                             select t.id, coalesce(d.paid, 0) as paid,
