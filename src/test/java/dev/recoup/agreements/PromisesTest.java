@@ -36,6 +36,7 @@ class PromisesTest {
     @Autowired BusinessClock clock;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
+    @Autowired dev.recoup.strategy.StrategyCatalogue strategies;
     AgreementsFixture fixture;
     LocalDate today;
     long zhang;
@@ -233,5 +234,27 @@ class PromisesTest {
         assertThat(run.status()).isEqualTo("COMPLETED");
         assertThat(jdbc.sql("select count(*) from outbound_message").query(Long.class).single()).isZero();
         assertThat(promises.find(promise.id()).reminders()).isEmpty();
+    }
+
+    @Test
+    void aBrokenPromiseReachesTheStrategyAsBrokenPromises() {
+        strategies.create("broken", "失信", new dev.recoup.strategy.domain.StrategyDefinition("失信", "broken promises first", List.of(
+                new dev.recoup.strategy.domain.StrategyDefinition.Segment("broke-a-promise", "有失信", "Broke a promise", "brokenPromises >= 1",
+                        "phone-t2", List.of()),
+                new dev.recoup.strategy.domain.StrategyDefinition.Segment("rest", "其余", "Everyone else", "true", "robot-sms", List.of()))),
+                null, "manager");
+        strategies.activate("broken", 1, "manager", null);
+        promise(zhang, today.plusDays(1), 1000_00);
+
+        runs.runToCompletion(today.plusDays(4), "test");
+        assertThat(segmentOf(zhang)).as("within the grace days").isEqualTo("rest");
+
+        runs.runToCompletion(today.plusDays(5), "test");
+        assertThat(segmentOf(zhang)).isEqualTo("broke-a-promise");
+        assertThat(segmentOf(fixture.caseOf("LS"))).isEqualTo("rest");
+    }
+
+    private String segmentOf(long caseId) {
+        return jdbc.sql("select segment_code from case_segment where case_id = ?").param(caseId).query(String.class).single();
     }
 }
