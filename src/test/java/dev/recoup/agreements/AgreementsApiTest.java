@@ -114,6 +114,7 @@ class AgreementsApiTest {
         runs.runToCompletion(today.plusDays(5), "test");
 
         String from = today.toString(), to = today.plusDays(10).toString();
+        mvc.perform(get("/api/v1/promises/kept-rate").with(httpBasic("agent", "recoup-agent"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/promises/kept-rate").param("by", "agent").param("from", from).param("to", to).with(httpBasic("manager", "recoup-manager")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
