@@ -2,7 +2,6 @@ package dev.recoup.agreements;
 
 import dev.recoup.agreements.persistence.PlanTracker;
 import dev.recoup.agreements.persistence.PromiseJudge;
-import dev.recoup.agreements.persistence.ReminderSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -13,9 +12,9 @@ import java.util.Map;
 /**
  * The daily run's step "agreements" (before the strategy is applied, inside the run's completion
  * transaction): judges every open promise and tracks every active plan as of the business date —
- * imported payments count like posted ones —, then hands the day's promise and plan-instalment
- * reminders to the outbox. Set-based: two statements for the judging whatever the portfolio size,
- * one query for the reminders due plus one enqueue per reminder.
+ * imported payments count like posted ones. Set-based: two statements whatever the portfolio size,
+ * touching only open promises and active plans. Reminders are not sent here but in the morning
+ * ({@link AgreementReminders}).
  */
 @Service
 public class AgreementsDailyStep {
@@ -24,25 +23,21 @@ public class AgreementsDailyStep {
 
     private final PromiseJudge promises;
     private final PlanTracker plans;
-    private final ReminderSender reminders;
 
-    AgreementsDailyStep(PromiseJudge promises, PlanTracker plans, ReminderSender reminders) {
+    AgreementsDailyStep(PromiseJudge promises, PlanTracker plans) {
         this.promises = promises;
         this.plans = plans;
-        this.reminders = reminders;
     }
 
     /** What the step did on a business date. */
-    public record Result(long promisesKept, long promisesPartlyKept, long promisesBroken, long plansCompleted, long plansBroken,
-                         long remindersEnqueued, long remindersSkipped) {
+    public record Result(long promisesKept, long promisesPartlyKept, long promisesBroken, long plansCompleted, long plansBroken) {
     }
 
     public Result run(long runId, LocalDate businessDate) {
         Map<PromiseJudge.Verdict, Long> judged = promises.judge(PromiseJudge.Scope.ALL, null, 0, businessDate, "DAILY_RUN");
         PlanTracker.Tracked tracked = plans.track(PlanTracker.Scope.ALL, null, 0, businessDate);
-        ReminderSender.Sent sent = reminders.send(businessDate);
         Result result = new Result(judged.get(PromiseJudge.Verdict.KEPT), judged.get(PromiseJudge.Verdict.PARTLY_KEPT),
-                judged.get(PromiseJudge.Verdict.BROKEN), tracked.completed(), tracked.broken(), sent.enqueued(), sent.skipped());
+                judged.get(PromiseJudge.Verdict.BROKEN), tracked.completed(), tracked.broken());
         log.info("Daily run {} agreements for {}: {}", runId, businessDate, result);
         return result;
     }

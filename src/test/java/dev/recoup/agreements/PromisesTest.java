@@ -36,6 +36,7 @@ class PromisesTest {
     @Autowired BusinessClock clock;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
+    @Autowired AgreementReminders reminders;
     @Autowired dev.recoup.strategy.StrategyCatalogue strategies;
     AgreementsFixture fixture;
     LocalDate today;
@@ -206,14 +207,15 @@ class PromisesTest {
         fixture.selfContactWithPhone("ZS", "13800138000");
         Promise promise = promise(zhang, today.plusDays(3), 1234_56);
 
-        runs.runToCompletion(today, "test");
-        runs.runToCompletion(today, "test");   // a re-run of the day sends nothing twice
+        assertThat(reminders.send(today)).isEqualTo(new AgreementReminders.Sent(1, 0));
+        assertThat(reminders.send(today)).as("the same day again sends nothing twice").isEqualTo(new AgreementReminders.Sent(0, 0));
 
         List<String> bodies = jdbc.sql("select body from outbound_message where idempotency_key like 'promise/%' order by id").query(String.class).list();
         assertThat(bodies).singleElement().satisfies(body -> assertThat(body).contains("1,234.56元").contains(
                 today.plusDays(3).getYear() + "年" + today.plusDays(3).getMonthValue() + "月" + today.plusDays(3).getDayOfMonth() + "日"));
 
-        runs.runToCompletion(today.plusDays(2), "test");
+        reminders.send(today.plusDays(1));
+        reminders.send(today.plusDays(2));
 
         assertThat(promises.find(promise.id()).reminders()).extracting(Promise.Reminder::daysBefore).containsExactly(3, 1);
         assertThat(jdbc.sql("select count(*) from outbound_message where case_id = ? and purpose = 'PROMISE_REMINDER' and status = 'PENDING'")
@@ -221,7 +223,17 @@ class PromisesTest {
     }
 
     @Test
-    void aReminderTheOutboxRefusesDoesNotStopTheDailyRun() {
+    void noReminderGoesForAPromiseAlreadyKeptOrToACustomerWithoutAPhone() {
+        fixture.selfContactWithPhone("ZS", "13800138000");
+        promise(zhang, today.plusDays(1), 1000_00);
+        promise(fixture.caseOf("LS"), today.plusDays(1), 1000_00);
+        fixture.postPayment(tx, events, "ZS-1", today, 1000_00);
+
+        assertThat(reminders.send(today)).isEqualTo(new AgreementReminders.Sent(0, 0));
+    }
+
+    @Test
+    void aReminderTheOutboxRefusesIsSkippedAndGoesOnceTheTemplateIsMended() {
         fixture.selfContactWithPhone("ZS", "13800138000");
         Promise promise = promise(zhang, today.plusDays(3), 1000_00);
         // Someone changed the reminder to need a value the agreements module does not give.
@@ -229,11 +241,22 @@ class PromisesTest {
                 update message_template_version v set body_zh = body_zh || '尾号{{accountTail}}'
                 from message_template t where t.id = v.template_id and t.code = 'sms.promise-reminder'""").update();
 
-        var run = runs.runToCompletion(today, "test");
-
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(reminders.send(today)).isEqualTo(new AgreementReminders.Sent(0, 1));
         assertThat(jdbc.sql("select count(*) from outbound_message").query(Long.class).single()).isZero();
         assertThat(promises.find(promise.id()).reminders()).isEmpty();
+
+        jdbc.sql("update message_template_version set body_zh = replace(body_zh, '尾号{{accountTail}}', '')").update();
+        assertThat(reminders.send(today)).isEqualTo(new AgreementReminders.Sent(1, 0));
+    }
+
+    @Test
+    void theDailyRunJudgesButSendsNoReminders() {
+        fixture.selfContactWithPhone("ZS", "13800138000");
+        promise(zhang, today.plusDays(3), 1000_00);
+
+        runs.runToCompletion(today, "test");
+
+        assertThat(jdbc.sql("select count(*) from outbound_message").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -26,9 +26,9 @@ import java.util.Set;
  * so holds, hours and frequency limits apply. The day's due reminders are found in one query; each
  * is enqueued under the idempotency key {@code promise/<id>/reminder/<days-before>} (or
  * {@code plan/<id>/instalment/<seq>/reminder/<days-before>}) and recorded in {@code agreement_reminder},
- * so a re-run of the day sends nothing twice. Each enqueue runs in a savepoint: a reminder the outbox
- * refuses (a template changed to need a value we do not have) is logged and skipped, never failing
- * the daily run around it.
+ * so running a day again sends nothing twice. Each enqueue runs in its own transaction (a savepoint when
+ * called inside one): a reminder the outbox refuses (a template changed to need a value we do not
+ * have) is logged and skipped, never failing the others.
  */
 @Component
 public class ReminderSender {
