@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close",
                                 "/api/v1/contact-rates/refresh", "/api/v1/qa/reviews/*/resolve").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/contact-audit").hasAnyRole("MANAGER", "ADMIN")
+                        // Documents (issue 5): saving a new template version is for managers.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/document-templates/**").hasAnyRole("MANAGER", "ADMIN")
                         // Payments (issue 5): posting, files and reversals move money; managers and administrators only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole("MANAGER", "ADMIN")
                         // Agreements (issue 5): the PTP kept rate compares agents, for team leads and managers.
@@ -95,6 +97,9 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
+                        // Documents (issue 5): the customer signs through a one-time link, without an account.
+                        .requestMatchers("/sign/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/document-templates/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/strategies/validate", "/strategies/preview").authenticated()
                         .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")

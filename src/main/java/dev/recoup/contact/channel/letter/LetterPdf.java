@@ -1,6 +1,7 @@
 package dev.recoup.contact.channel.letter;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.recoup.contact.PrintRendering;
 import dev.recoup.contact.outbox.LetterCheck;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -32,9 +33,9 @@ import java.util.Map;
  * before it enters a batch ({@link LetterCheck}): a printed box instead of a name is not a letter.
  */
 @Component
-class LetterPdf implements LetterCheck {
+class LetterPdf implements LetterCheck, PrintRendering {
 
-    static final String FAMILY = "Recoup Letter Sans SC";
+    static final String FAMILY = PrintRendering.FONT_FAMILY;
     private static final String BUNDLED_FONT = "/fonts/RecoupLetterSansSC-Regular.ttf";
 
     private final ITemplateEngine templates;
@@ -91,7 +92,15 @@ class LetterPdf implements LetterCheck {
             paragraphs.put(letter.messageId(), paragraphs(letter.body()));
         }
         context.setVariable("paragraphs", paragraphs);
-        String html = templates.process("letters/batch", context);
+        return render(templates.process("letters/batch", context), "letter batch " + batch.id());
+    }
+
+    @Override
+    public byte[] renderPdf(String xhtml) {
+        return render(xhtml, "a document");
+    }
+
+    private byte[] render(String html, String what) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -101,7 +110,7 @@ class LetterPdf implements LetterCheck {
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("rendering letter batch " + batch.id(), e);
+            throw new UncheckedIOException("rendering " + what, e);
         }
         return out.toByteArray();
     }
