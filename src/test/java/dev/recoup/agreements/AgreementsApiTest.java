@@ -187,4 +187,25 @@ class AgreementsApiTest {
                 .andExpect(jsonPath("$.field").value("affordability"))
                 .andExpect(jsonPath("$.value").value("NO_DISPOSABLE_INCOME"));
     }
+
+    @Test
+    void aPlansInstalmentAgreementAndAPromisesCommitmentLetterAreStoredWithTheCase() throws Exception {
+        call(post("/api/v1/cases/{id}/plans", zhang), """
+                {"totalMinor": 200000, "instalments": 4, "startDate": "%s", "monthlyIncomeMinor": 800000, "monthlyExpensesMinor": 500000}"""
+                .formatted(today)).andExpect(status().isCreated());
+        long plan = jdbc.sql("select id from plan where case_id = ?").param(zhang).query(Long.class).single();
+        long promise = recordPromise(li, null, today.plusDays(3), 800_00);
+
+        call(post("/api/v1/plans/{id}/agreement", plan), "").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("INSTALMENT_AGREEMENT"))
+                .andExpect(jsonPath("$.caseId").value(zhang));
+        call(post("/api/v1/promises/{id}/commitment-letter", promise), "").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("REPAYMENT_COMMITMENT"));
+
+        String variables = jdbc.sql("select variables::text from case_document where case_id = ? and kind = 'INSTALMENT_AGREEMENT'").param(zhang)
+                .query(String.class).single();
+        org.assertj.core.api.Assertions.assertThat(variables).contains("第4期").contains("500.00元").contains("2,000.00");
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select variables::text from case_document where case_id = ?").param(li)
+                .query(String.class).single()).contains(today.plusDays(3).toString()).contains("800.00");
+    }
 }

@@ -95,6 +95,12 @@ class AgreementsPagesTest {
         mvc.perform(get("/plans").param("lang", "en").with(user("agent").roles("AGENT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Active")));
+
+        mvc.perform(post("/plans/{id}/agreement", plan).with(user("agent").roles("AGENT")).with(csrf()))
+                .andExpect(redirectedUrlPattern("/cases/*/documents"))
+                .andExpect(flash().attribute("done", "plan.done.agreement"));
+        assertThat(jdbc.sql("select count(*) from case_document where case_id = ? and kind = 'INSTALMENT_AGREEMENT'").param(zhang)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

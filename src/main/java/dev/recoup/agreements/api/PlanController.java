@@ -1,10 +1,12 @@
 package dev.recoup.agreements.api;
 
+import dev.recoup.agreements.AgreementDocuments;
 import dev.recoup.agreements.CreditRestoration;
 import dev.recoup.agreements.Plan;
 import dev.recoup.agreements.PlanQuote;
 import dev.recoup.agreements.PlanRequest;
 import dev.recoup.agreements.Plans;
+import dev.recoup.documents.Documents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +34,11 @@ class PlanController {
             + "monthlyIncomeMinor, monthlyExpensesMinor (fen, declared)";
 
     private final Plans plans;
+    private final AgreementDocuments documents;
 
-    PlanController(Plans plans) {
+    PlanController(Plans plans, AgreementDocuments documents) {
         this.plans = plans;
+        this.documents = documents;
     }
 
     @PostMapping("/plans/calculate")
@@ -78,6 +82,14 @@ class PlanController {
     @Operation(summary = "Cancel a plan pending approval or active, with a reason", description = "Body: {reason}")
     Plan cancel(@PathVariable long id, @RequestBody(required = false) JsonNode body, Principal user) {
         return plans.cancel(id, new RequestFields(body).text("reason"), user.getName());
+    }
+
+    @PostMapping("/plans/{id}/agreement")
+    @Operation(summary = "Generate the plan's instalment agreement (PDF, stored with the case; signed through the documents module's link)",
+            description = "language=zh-CN (default) or en")
+    ResponseEntity<Documents.StoredDocument> agreement(@PathVariable long id, @RequestParam(defaultValue = "zh-CN") String language, Principal user) {
+        Documents.StoredDocument stored = documents.instalmentAgreement(id, language, user.getName());
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + stored.caseId() + "/documents/" + stored.id())).body(stored);
     }
 
     @GetMapping("/credit-restorations")

@@ -1,11 +1,13 @@
 package dev.recoup.agreements.api;
 
+import dev.recoup.agreements.AgreementDocuments;
 import dev.recoup.agreements.KeptRate;
 import dev.recoup.agreements.NewPromise;
 import dev.recoup.agreements.Promise;
 import dev.recoup.agreements.Promises;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.InvalidInputException;
+import dev.recoup.documents.Documents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,10 +33,12 @@ import java.util.List;
 class PromiseController {
 
     private final Promises promises;
+    private final AgreementDocuments documents;
     private final BusinessClock clock;
 
-    PromiseController(Promises promises, BusinessClock clock) {
+    PromiseController(Promises promises, AgreementDocuments documents, BusinessClock clock) {
         this.promises = promises;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -75,6 +79,15 @@ class PromiseController {
     @Operation(summary = "Cancel an open promise before its date, with a reason", description = "Body: {reason}")
     Promise cancel(@PathVariable long id, @RequestBody(required = false) JsonNode body, Principal user) {
         return promises.cancel(id, new RequestFields(body).text("reason"), user.getName());
+    }
+
+    @PostMapping("/promises/{id}/commitment-letter")
+    @Operation(summary = "Generate the promise's repayment commitment letter (PDF, stored with the case; signed through the documents module's link)",
+            description = "language=zh-CN (default) or en")
+    ResponseEntity<Documents.StoredDocument> commitmentLetter(@PathVariable long id, @RequestParam(defaultValue = "zh-CN") String language,
+                                                               Principal user) {
+        Documents.StoredDocument stored = documents.commitmentLetter(id, language, user.getName());
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + stored.caseId() + "/documents/" + stored.id())).body(stored);
     }
 
     @GetMapping("/promises/kept-rate")

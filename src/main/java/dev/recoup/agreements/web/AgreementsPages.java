@@ -1,5 +1,6 @@
 package dev.recoup.agreements.web;
 
+import dev.recoup.agreements.AgreementDocuments;
 import dev.recoup.agreements.NewPromise;
 import dev.recoup.agreements.PlanQuote;
 import dev.recoup.agreements.PlanRequest;
@@ -42,11 +43,13 @@ class AgreementsPages {
 
     private final Promises promises;
     private final Plans plans;
+    private final AgreementDocuments documents;
     private final BusinessClock clock;
 
-    AgreementsPages(Promises promises, Plans plans, BusinessClock clock) {
+    AgreementsPages(Promises promises, Plans plans, AgreementDocuments documents, BusinessClock clock) {
         this.promises = promises;
         this.plans = plans;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -152,6 +155,18 @@ class AgreementsPages {
     String cancelPlan(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user, RedirectAttributes redirect) {
         attempt(redirect, "plan.done.cancelled", () -> plans.cancel(id, reason, user.getName()));
         return "redirect:/plans/" + id;
+    }
+
+    @PostMapping("/plans/{id}/agreement")
+    String agreement(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        Object stored = attempt(redirect, "plan.done.agreement", () -> documents.instalmentAgreement(id, null, user.getName()));
+        return stored instanceof dev.recoup.documents.Documents.StoredDocument d ? "redirect:/cases/" + d.caseId() + "/documents" : "redirect:/plans/" + id;
+    }
+
+    @PostMapping("/promises/{id}/commitment-letter")
+    String commitmentLetter(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        Object stored = attempt(redirect, "promise.done.letter", () -> documents.commitmentLetter(id, null, user.getName()));
+        return stored instanceof dev.recoup.documents.Documents.StoredDocument d ? "redirect:/cases/" + d.caseId() + "/documents" : "redirect:/promises";
     }
 
     // ---- helpers
