@@ -34,11 +34,15 @@ public class AgreementsDailyStep {
     }
 
     public Result run(long runId, LocalDate businessDate) {
+        long started = System.nanoTime();
         Map<PromiseJudge.Verdict, Long> judged = promises.judge(PromiseJudge.Scope.ALL, null, 0, businessDate, "DAILY_RUN");
+        long judgedAt = System.nanoTime();
         PlanTracker.Tracked tracked = plans.track(PlanTracker.Scope.ALL, null, 0, businessDate);
+        long trackedAt = System.nanoTime();
         Result result = new Result(judged.get(PromiseJudge.Verdict.KEPT), judged.get(PromiseJudge.Verdict.PARTLY_KEPT),
                 judged.get(PromiseJudge.Verdict.BROKEN), tracked.completed(), tracked.broken());
-        log.info("Daily run {} agreements for {}: {}", runId, businessDate, result);
+        log.info("Daily run {} agreements for {}: {} (promises judged in {} ms, plans tracked in {} ms)", runId, businessDate, result,
+                (judgedAt - started) / 1_000_000, (trackedAt - judgedAt) / 1_000_000);
         return result;
     }
 }

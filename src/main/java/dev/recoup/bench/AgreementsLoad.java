@@ -60,6 +60,8 @@ final class AgreementsLoad {
                     select p.id, k, p.start_on + make_interval(months => k - 1), case when k = 1 then p.first_payment else p.total / 6 end
                     from plan p cross join generate_series(1, 6) k""");
             c.commit();
+            // As in a running installation, where autovacuum has seen these tables grow.
+            s.execute("analyze promise, promise_account, plan, plan_instalment, payment");
             try (var rs = s.executeQuery("select count(*) from contact where role = 'self' and phone is not null")) {
                 rs.next();
                 figures.put("selfContactsWithPhone", rs.getLong(1));
