@@ -197,25 +197,30 @@ public class Plans {
 
     public Plan find(long id) {
         PlanStore.Row row = store.find(id).orElseThrow(() -> new NotFoundException("plan", id));
-        return view(row, store.schedule(id));
+        return view(row, store.schedule(id), asOf());
+    }
+
+    /** Today, or the latest daily run's business date when that ran for a later date: what plans were last tracked as of. */
+    private LocalDate asOf() {
+        LocalDate today = clock.today();
+        return store.latestRunDate().filter(today::isBefore).orElse(today);
     }
 
     public List<Plan> list(String status, Long caseId, int page, int size) {
         if (status != null) {
             Promises.choice("status", status, PlanStatus.class);
         }
-        return store.list(status, caseId, size, (long) page * size).stream().map(r -> view(r, store.schedule(r.id()))).toList();
+        LocalDate asOf = asOf();
+        return store.list(status, caseId, size, (long) page * size).stream().map(r -> view(r, store.schedule(r.id()), asOf)).toList();
     }
 
     public List<CreditRestoration> creditRestorations(int page, int size) {
         return store.creditRestorations(size, (long) page * size);
     }
 
-    private Plan view(PlanStore.Row r, List<ScheduledInstalment> schedule) {
-        // As the plan stands now (or as of the latest daily run, when that ran for a later business date);
-        // an ended plan as it stood when it ended.
-        LocalDate today = clock.today();
-        LocalDate asOf = r.endedOn() != null ? r.endedOn() : store.latestRunDate().filter(today::isBefore).orElse(today);
+    private Plan view(PlanStore.Row r, List<ScheduledInstalment> schedule, LocalDate now) {
+        // As the plan stands now; an ended plan as it stood when it ended.
+        LocalDate asOf = r.endedOn() != null ? r.endedOn() : now;
         PlanProgress.Progress progress = PlanProgress.of(schedule, r.paid(), asOf, r.graceDays(), r.breakAfterMissed());
         List<Plan.Instalment> instalments = progress.instalments().stream()
                 .map(p -> new Plan.Instalment(p.instalment().seq(), p.instalment().dueOn(), p.instalment().amount(), p.paid(), p.state())).toList();
