@@ -42,6 +42,11 @@ public class PlanTracker {
 
     public Tracked track(Scope scope, long[] accounts, long plan, LocalDate today) {
         long[] counts = new long[2];
+        if (scope != Scope.ALL) {
+            // Lock first, then count in a second statement (see PromiseJudge).
+            jdbc.sql("select p.id from plan p where p.status = 'ACTIVE' and %s order by p.id for update".formatted(scope.condition))
+                    .param("accounts", accounts == null ? new long[0] : accounts).param("plan", plan).query(Long.class).list();
+        }
         jdbc.sql("""
                         with target as (
                             select p.id, p.customer_id, p.created_on, p.total, p.grace_days, p.break_after_missed

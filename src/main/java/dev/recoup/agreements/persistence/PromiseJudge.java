@@ -51,6 +51,12 @@ public class PromiseJudge {
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0L);
         }
+        if (scope != Scope.ALL) {
+            // Lock first, then count in a second statement: under READ COMMITTED it sees every payment committed
+            // by a concurrent posting on another of the promise's accounts that held the lock before us.
+            jdbc.sql("select p.id from promise p where p.status = 'OPEN' and %s order by p.id for update".formatted(scope.condition))
+                    .param("accounts", accounts == null ? new long[0] : accounts).param("promise", promise).query(Long.class).list();
+        }
         jdbc.sql("""
                         with target as (
                             select p.id, p.recorded_on, p.grace_ends_on, p.required_amount, p.paid
