@@ -19,6 +19,20 @@ final class AgreementsLoad {
     private AgreementsLoad() {
     }
 
+    /** EXPLAIN ANALYZE of a daily-step statement as of {@code day}, rolled back: its plan, one line per node. */
+    private static java.util.List<String> explain(Connection c, String statement, LocalDate day) throws Exception {
+        String sql = statement.replace(":today", "date '" + day + "'").replace(":by", "'DAILY_RUN'");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (var s = c.createStatement(); var rs = s.executeQuery("explain (analyze, buffers, costs off) " + sql)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        } finally {
+            c.rollback();
+        }
+        return lines;
+    }
+
     static Map<String, Object> seed(DataSource dataSource, LocalDate asOf, int promisePercent, int planPercent) throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
         long t = System.nanoTime();
@@ -66,6 +80,10 @@ final class AgreementsLoad {
                 rs.next();
                 figures.put("selfContactsWithPhone", rs.getLong(1));
             }
+            figures.put("explainJudgePromises", explain(c, dev.recoup.agreements.persistence.PromiseJudge.statement(
+                    dev.recoup.agreements.persistence.PromiseJudge.Scope.ALL), asOf.plusDays(1)));
+            figures.put("explainTrackPlans", explain(c, dev.recoup.agreements.persistence.PlanTracker.statement(
+                    dev.recoup.agreements.persistence.PlanTracker.Scope.ALL), asOf.plusDays(1)));
             figures.put("promises", promises);
             figures.put("promisePayments", payments);
             figures.put("plans", plans);
