@@ -19,18 +19,22 @@ final class AgreementsLoad {
     private AgreementsLoad() {
     }
 
-    /** EXPLAIN ANALYZE of a daily-step statement as of {@code day}, rolled back: its plan, one line per node. */
-    private static java.util.List<String> explain(Connection c, String statement, LocalDate day) throws Exception {
+    /** EXPLAIN ANALYZE of a daily-step statement as of {@code day}, rolled back: prints the plan, returns its execution time (ms). */
+    private static double explain(Connection c, String statement, LocalDate day) throws Exception {
         String sql = statement.replace(":today", "date '" + day + "'").replace(":by", "'DAILY_RUN'");
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        double millis = -1;
         try (var s = c.createStatement(); var rs = s.executeQuery("explain (analyze, buffers, costs off) " + sql)) {
             while (rs.next()) {
-                lines.add(rs.getString(1));
+                String line = rs.getString(1);
+                System.err.println(line);
+                if (line.startsWith("Execution Time: ")) {
+                    millis = Double.parseDouble(line.substring("Execution Time: ".length()).replace(" ms", ""));
+                }
             }
         } finally {
             c.rollback();
         }
-        return lines;
+        return millis;
     }
 
     static Map<String, Object> seed(DataSource dataSource, LocalDate asOf, int promisePercent, int planPercent) throws Exception {
@@ -80,9 +84,10 @@ final class AgreementsLoad {
                 rs.next();
                 figures.put("selfContactsWithPhone", rs.getLong(1));
             }
-            figures.put("explainJudgePromises", explain(c, dev.recoup.agreements.persistence.PromiseJudge.statement(
+            // The daily step's two statements as of the next day, rolled back: their time here, their plans on standard error.
+            figures.put("judgePromisesExplainMillis", explain(c, dev.recoup.agreements.persistence.PromiseJudge.statement(
                     dev.recoup.agreements.persistence.PromiseJudge.Scope.ALL), asOf.plusDays(1)));
-            figures.put("explainTrackPlans", explain(c, dev.recoup.agreements.persistence.PlanTracker.statement(
+            figures.put("trackPlansExplainMillis", explain(c, dev.recoup.agreements.persistence.PlanTracker.statement(
                     dev.recoup.agreements.persistence.PlanTracker.Scope.ALL), asOf.plusDays(1)));
             figures.put("promises", promises);
             figures.put("promisePayments", payments);
