@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data] [--agents A] [--task-messages yes]}: generates N
  * accounts, starts Recoup over a fresh embedded PostgreSQL in {@code dir}, imports the files,
  * creates an organisation of A agents (default one per 3,333 accounts: 300 for a million) and three
- * agencies, runs the daily run for the as-of date and for the day after (each allocates), then measures the floor —
+ * agencies, runs the daily run for the as-of date, puts promises to pay and instalment plans on a share of the cases
+ * ({@code --promises-percent 10 --plans-percent 2}), runs the day after (each run allocates; the second judges the
+ * promises and tracks the plans), sends that day's promise reminders, then measures the floor —
  * PostgreSQL COPYing the same input files into plain tables and COPYing the run's results out —
  * and prints every figure as JSON on standard output. With {@code --task-messages yes}, after the
  * first day's run the task messages job sends that day's SMS, e-mail and letter tasks to the outbox
@@ -99,7 +101,18 @@ public final class BenchCommand {
             if ("yes".equals(options.get("task-messages"))) {
                 result.put("taskMessagesFirst", taskMessageFigures(app, dataSource, asOf));
             }
+            // Promises and plans (issue 5) for the next day's "agreements" step; --promises-percent 0 for none.
+            int promisePercent = Integer.parseInt(options.getOrDefault("promises-percent", "10"));
+            if (promisePercent > 0) {
+                result.put("agreements", AgreementsLoad.seed(dataSource, asOf, promisePercent,
+                        Integer.parseInt(options.getOrDefault("plans-percent", "2"))));
+            }
             var next = runs.runToCompletion(asOf.plusDays(1), "bench");
+            if (promisePercent > 0) {
+                long tr = System.nanoTime();
+                var sent = app.getBean(dev.recoup.agreements.AgreementReminders.class).send(asOf.plusDays(1));
+                result.put("agreementReminders", Map.of("enqueued", sent.enqueued(), "skipped", sent.skipped(), "seconds", round(seconds(tr))));
+            }
             result.put("dailyRunNextDay", runFigures(runs, next));
             result.put("allocationNextDay", allocationFigures(dataSource, next.id()));
 

@@ -1,5 +1,6 @@
 package dev.recoup.dailyrun;
 
+import dev.recoup.agreements.AgreementsDailyStep;
 import dev.recoup.allocation.AllocationService;
 import dev.recoup.casework.CaseFlow;
 import dev.recoup.casework.CaseSynchronisation;
@@ -38,7 +39,7 @@ import java.util.concurrent.Future;
  *   <li>assess accounts — chunk by chunk, each committed with its results (progress, restart point);</li>
  *   <li>assess customers — worst DPD, totals, good history, tier;</li>
  *   <li>index snapshots;</li>
- *   <li>record changes, synchronise cases, apply the strategy (segments and tasks), allocate cases to
+ *   <li>record changes, synchronise cases, judge promises and track plans (agreements), apply the strategy (segments and tasks), allocate cases to
  *       agents and agencies, review the case flow (stage moves, escalations, tasks of closed cases
  *       cancelled, stale tasks expired), summarise, complete — one transaction, so the new state
  *       becomes current all at once;</li>
@@ -55,7 +56,7 @@ public class DailyRunService {
     private static final long RUN_OWNER_LOCK = 7_301_002L;
 
     static final List<String> STEPS = List.of("prepare", "assess-accounts", "assess-customers", "index-snapshots",
-            "record-changes", "synchronise-cases", "apply-strategy", "allocate", "review-case-flow", "summarise", "clean-up");
+            "record-changes", "synchronise-cases", "agreements", "apply-strategy", "allocate", "review-case-flow", "summarise", "clean-up");
 
     private final DailyRunLedger ledger;
     private final StatusSnapshots snapshots;
@@ -66,6 +67,7 @@ public class DailyRunService {
     private final AllocationService allocation;
     private final CaseFlow caseFlow;
     private final Tasks tasks;
+    private final AgreementsDailyStep agreements;
     private final DailyRunProperties properties;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -75,7 +77,7 @@ public class DailyRunService {
 
     DailyRunService(DailyRunLedger ledger, StatusSnapshots snapshots, AccountChunkAssessor accounts, CustomerAssessor customers,
                     CaseSynchronisation cases, StrategyApplication strategy, AllocationService allocation, CaseFlow caseFlow, Tasks tasks,
-                    DailyRunProperties properties, DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
+                    AgreementsDailyStep agreements, DailyRunProperties properties, DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
                     BusinessClock clock) {
         this.ledger = ledger;
         this.snapshots = snapshots;
@@ -86,6 +88,7 @@ public class DailyRunService {
         this.allocation = allocation;
         this.caseFlow = caseFlow;
         this.tasks = tasks;
+        this.agreements = agreements;
         this.properties = properties;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -157,6 +160,8 @@ public class DailyRunService {
                 transaction.executeWithoutResult(tx -> {
                     long[] moves = timed(runId, 4, () -> snapshots.recordChanges(runId, run.previousRunId(), date));
                     CaseSynchronisation.Result synced = timed(runId, 5, () -> cases.synchronise(runId, date));
+                    // Promises judged and plans tracked before the strategy reads them (brokenPromises, onActivePlan).
+                    timed(runId, STEPS.indexOf("agreements"), () -> agreements.run(runId, date));
                     StrategyApplication.Result applied = timed(runId, STEPS.indexOf("apply-strategy"), () -> strategy.apply(runId, date));
                     timed(runId, STEPS.indexOf("allocate"), () -> allocation.allocateInDailyRun(runId, date));
                     CaseReview reviewed = timed(runId, STEPS.indexOf("review-case-flow"), () -> reviewCaseFlow(runId, date));

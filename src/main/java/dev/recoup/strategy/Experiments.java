@@ -7,6 +7,7 @@ import dev.recoup.shared.NotFoundException;
 import dev.recoup.strategy.domain.ArmAssignment;
 import dev.recoup.strategy.domain.RatioDifference;
 import dev.recoup.strategy.persistence.ExperimentStore;
+import dev.recoup.strategy.persistence.PromiseOutcomes;
 import dev.recoup.strategy.persistence.TaskOutcomes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +33,14 @@ public class Experiments {
     private final ExperimentStore store;
     private final StrategyCatalogue catalogue;
     private final TaskOutcomes tasks;
+    private final PromiseOutcomes promiseOutcomes;
     private final BusinessClock clock;
 
-    public Experiments(ExperimentStore store, StrategyCatalogue catalogue, TaskOutcomes tasks, BusinessClock clock) {
+    public Experiments(ExperimentStore store, StrategyCatalogue catalogue, TaskOutcomes tasks, PromiseOutcomes promiseOutcomes, BusinessClock clock) {
         this.store = store;
         this.catalogue = catalogue;
         this.tasks = tasks;
+        this.promiseOutcomes = promiseOutcomes;
         this.clock = clock;
     }
 
@@ -117,14 +120,16 @@ public class Experiments {
         Experiment experiment = find(id);
         Map<String, ExperimentStore.ArmOutcome> outcomes = store.outcomes(id);
         TaskOutcomes.Contacts contacts = tasks.contactsMade(id, experiment.stoppedOn());
+        PromiseOutcomes.Promises promises = promiseOutcomes.promises(id, experiment.stoppedOn());
         List<ExperimentReport.ArmResult> arms = new ArrayList<>();
         for (Experiment.Arm arm : experiment.arms()) {
             ExperimentStore.ArmOutcome o = outcomes.getOrDefault(arm.code(),
                     new ExperimentStore.ArmOutcome(arm.code(), 0, 0, 0, new RatioDifference.ArmSums(0, 0, 0, 0, 0, 0)));
             double variance = o.sums().rateVariance();
+            PromiseOutcomes.Counts promised = promises.byArm().getOrDefault(arm.code(), new PromiseOutcomes.Counts(0, 0));
             arms.add(new ExperimentReport.ArmResult(arm.code(), arm.strategyVersionId(), arm.strategyCode(), arm.version(), arm.percent(),
                     o.cases(), o.overdueAtEntry(), o.recovered(), o.sums().rate(), Double.isNaN(variance) ? null : Math.sqrt(variance),
-                    contacts.byArm().getOrDefault(arm.code(), 0L), 0, 0));
+                    contacts.byArm().getOrDefault(arm.code(), 0L), promised.made(), promised.kept()));
         }
         List<ExperimentReport.Comparison> comparisons = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -142,7 +147,7 @@ public class Experiments {
                     known ? ci.lower() : null, known ? ci.upper() : null, known && (ci.lower() > 0 || ci.upper() < 0)));
         }
         notes.add(contacts.note());
-        notes.add("Promises made and kept are 0: promises to pay do not exist in Recoup yet (a later issue).");
+        notes.add(promises.note());
         notes.add("Recovered counts payments after the day a case entered its arm"
                 + (experiment.stoppedOn() == null ? "" : ", up to the day the experiment stopped (" + experiment.stoppedOn() + ")") + ".");
         return new ExperimentReport(experiment.id(), experiment.name(), experiment.status(), experiment.startedOn(), experiment.stoppedOn(),

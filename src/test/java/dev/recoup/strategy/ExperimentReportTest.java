@@ -24,6 +24,8 @@ class ExperimentReportTest {
     @Autowired Experiments experiments;
     @Autowired JdbcClient jdbc;
     @Autowired MessageTemplates templates;
+    @Autowired dev.recoup.agreements.Promises promises;
+    @Autowired dev.recoup.shared.BusinessClock clock;
     PortfolioFixture portfolio;
     Experiment experiment;
 
@@ -104,5 +106,29 @@ class ExperimentReportTest {
 
         assertThat(report.arms().get(0).contactsMade()).isEqualTo(1);
         assertThat(report.arms().get(1).contactsMade()).isZero();
+    }
+
+    @Test
+    void promisesMadeAndKeptCountThePromisesRecordedOnTheArmsCases() {
+        LocalDate today = clock.today();
+        // 李四 (A) has paid today already: his promise for today is kept when recorded. 马明 (A) promises for later;
+        // 王五 (B) promises and cancels it.
+        portfolio.payment("LS-1", today.toString(), 500);
+        promises.record(caseOf("LS"), new dev.recoup.agreements.NewPromise(today, 500_00L, "PHONE", null, null, null), "agent");
+        promises.record(caseOf("MM"), new dev.recoup.agreements.NewPromise(today.plusDays(2), 300_00L, "PHONE", null, null, null), "agent");
+        var cancelled = promises.record(caseOf("WW"), new dev.recoup.agreements.NewPromise(today.plusDays(2), 300_00L, "SMS", null, null, null), "agent");
+        promises.cancel(cancelled.id(), "客户改主意", "agent");
+
+        ExperimentReport report = experiments.report(experiment.id());
+
+        assertThat(report.arms().get(0).promisesMade()).isEqualTo(2);
+        assertThat(report.arms().get(0).promisesKept()).isEqualTo(1);
+        assertThat(report.arms().get(1).promisesMade()).isZero();
+        assertThat(report.notes()).noneMatch(n -> n.contains("Promises made and kept are 0"));
+    }
+
+    private long caseOf(String customerRef) {
+        return jdbc.sql("select c.id from collection_case c join customer cu on cu.id = c.customer_id where cu.customer_ref = ?")
+                .param(customerRef).query(Long.class).single();
     }
 }

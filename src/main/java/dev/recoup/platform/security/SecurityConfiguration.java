@@ -80,6 +80,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/document-templates/**").hasAnyRole("MANAGER", "ADMIN")
                         // Payments (issue 5): posting, files and reversals move money; managers and administrators only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole("MANAGER", "ADMIN")
+                        // Agreements (issue 5): the PTP kept rate compares agents, for team leads and managers.
+                        .requestMatchers("/api/v1/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
@@ -103,6 +105,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/payments/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers("/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())

@@ -16,10 +16,17 @@ import java.util.Set;
 final class AttributeCatalog {
 
     /** How a variable is read from the attributes; exactly one reader is set (closures the translator uses as leaves). */
-    record Variable(String name, CelType celType, Eval.Int integer, Eval.Double decimal, Eval.Text text, Eval.Texts texts) {
+    record Variable(String name, CelType celType, Eval.Int integer, Eval.Double decimal, Eval.Text text, Eval.Texts texts, Eval.Bool bool) {
 
-        /** The value as CEL's own runtime expects it (Long, Double, String, List of String). */
+        Variable(String name, CelType celType, Eval.Int integer, Eval.Double decimal, Eval.Text text, Eval.Texts texts) {
+            this(name, celType, integer, decimal, text, texts, null);
+        }
+
+        /** The value as CEL's own runtime expects it (Long, Double, String, List of String, Boolean). */
         Object celValue(CaseAttributes attributes) {
+            if (bool != null) {
+                return bool.test(attributes);
+            }
             if (integer != null) {
                 return integer.eval(attributes);
             }
@@ -56,6 +63,9 @@ final class AttributeCatalog {
         integer(variables, "repaymentVariationBp", a -> a.repaymentVariationBp());
         integer(variables, "daysInStage", a -> a.daysInStage());
         variables.put("score", new Variable("score", SimpleType.DOUBLE, null, a -> a.score(), null, null));
+        variables.put("onActivePlan", new Variable("onActivePlan", SimpleType.BOOL, null, null, null, null, a -> a.onActivePlan()));
+        integer(variables, "planDpd", a -> a.planDpd());
+        integer(variables, "overdueBeyondPlan", a -> a.overdueBeyondPlan());
         VARIABLES = Map.copyOf(variables);
         ATTRIBUTES = variables.values().stream()
                 .map(v -> new ConditionAttribute(v.name(), typeName(v.celType())))

@@ -19,11 +19,15 @@ import java.util.Set;
  * @param age                  customer age in years on the business date (-1 when unknown)
  * @param occupation           occupation as imported ("" when unknown)
  * @param reachableContacts    valid contacts with a phone or e-mail
- * @param brokenPromises       promises to pay broken on this case (0 until promises exist)
+ * @param brokenPromises       promises to pay on this case not honoured — broken or only partly kept (agreements' case_agreement_status)
  * @param repaymentTrend       STEADY, RISING, DECLINING or INSUFFICIENT (delinquency RepaymentTrend) (last three repayments)
  * @param repaymentVariationBp variation of the last three repayments, basis points
  * @param daysInStage          days since the case entered its current segment
  * @param score                propensity score 0..1, or -1 until scoring exists
+ * @param onActivePlan         the case is on an active instalment plan (R16): the plan, not the overdue schedule, is what is collected
+ * @param planDpd              days the plan's oldest unpaid instalment is late (0 when the plan is up to date); -1 without an active plan
+ * @param overdueBeyondPlan    overdue amount the active plan does not cover (overdue − what is left to pay on the plan, at least 0), fen;
+ *                             the whole overdue amount without a plan
  */
 public record CaseAttributes(
         long caseId,
@@ -43,5 +47,16 @@ public record CaseAttributes(
         String repaymentTrend,
         int repaymentVariationBp,
         int daysInStage,
-        double score) {
+        double score,
+        boolean onActivePlan,
+        int planDpd,
+        long overdueBeyondPlan) {
+
+    /** A case without an active plan (its whole overdue amount is beyond any plan). */
+    public CaseAttributes(long caseId, int dpd, String bucket, String tier, long overdueAmount, long totalAmount, Set<String> products,
+                          Set<String> collateralTypes, long collateralValue, String region, int age, String occupation, int reachableContacts,
+                          int brokenPromises, String repaymentTrend, int repaymentVariationBp, int daysInStage, double score) {
+        this(caseId, dpd, bucket, tier, overdueAmount, totalAmount, products, collateralTypes, collateralValue, region, age, occupation,
+                reachableContacts, brokenPromises, repaymentTrend, repaymentVariationBp, daysInStage, score, false, -1, overdueAmount);
+    }
 }

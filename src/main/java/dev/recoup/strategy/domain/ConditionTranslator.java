@@ -71,6 +71,12 @@ final class ConditionTranslator {
                     return a -> value;
                 }
             }
+            case IDENT -> {
+                AttributeCatalog.Variable variable = variable(e);
+                if (variable != null && variable.bool() != null) {
+                    return variable.bool();
+                }
+            }
             case CALL -> {
                 return boolCall(e);
             }

@@ -7,6 +7,10 @@ import java.util.List;
  * The default strategy encoding the seeds (R4, R6). Segments are tried in order, the first whose
  * condition holds takes the case, so the specific routes come before the generic DPD stages:
  * <ol>
+ *   <li><b>On an active instalment plan</b> (R16, issue 5): the plan replaces the overdue schedule.
+ *       Kept (no plan instalment late): no dunning, only a fortnightly SMS when something overdue is
+ *       beyond what the plan covers ({@code overdueBeyondPlan}); an instalment late: a reminder and
+ *       follow-up calls. A broken plan ends, and the case returns to the segment below its DPD gives.</li>
  *   <li><b>Real-estate collateral → judicial auction</b> (seed 001 "有房产抵押的优先走司法拍卖"), once
  *       the loan is non-performing (DPD &gt; 90): demand letter, negotiation calls, referral to
  *       legal (property preservation), then the judicial auction. Before 90 days a mortgage
@@ -107,6 +111,17 @@ public final class DefaultStrategy {
 
     public static StrategyDefinition definition() {
         List<StrategyDefinition.Segment> segments = new ArrayList<>();
+
+        // An active instalment plan replaces the overdue schedule (R16): while it is kept the case is not
+        // dunned for what the plan covers, whatever its DPD; a late instalment gets a reminder and calls.
+        // When the plan breaks (or completes) the case falls back to the segment its DPD gives it.
+        segments.add(segment("PLAN-late", "分期还款·期款逾期·提醒与跟进", "Instalment plan, an instalment late: reminder and follow-up calls",
+                "onActivePlan && planDpd > 0", PHONE_T2,
+                step("plan-reminder", StepType.SMS, 0, 0, null, null, "PROMISE_REMINDER", null),
+                step("plan-follow-up", StepType.AGENT_CALL, 1, 3, null, null, "PLAN_FOLLOW_UP", null)));
+        segments.add(segment("PLAN-kept", "分期还款·按期履约·不按逾期催收", "Instalment plan kept: collected by the plan, not as overdue",
+                "onActivePlan", ROBOT_SMS,
+                step("beyond-plan-reminder", StepType.SMS, 0, 14, null, null, "REMINDER", "overdueBeyondPlan > 0")));
 
         segments.add(segment("RE-judicial-auction", "房产抵押·司法拍卖", "Real-estate collateral: judicial auction",
                 "dpd > 90 && 'real_estate' in collateralTypes", LEGAL,

@@ -49,6 +49,11 @@ public class OpenCaseReader {
         int collateralTypes;
         long collateralValue;
         int reachableContacts;
+        /** From agreements' {@code case_agreement_status}: promises not honoured, the active plan (planDpd -1 without one). */
+        int brokenPromises;
+        boolean onActivePlan;
+        int planDpd;
+        long overdueBeyondPlan;
         /** The published segment row (or {@link #NULL} / null when the case has none). */
         public long versionId, enteredOn, evaluatedOn;
         public String segment;
@@ -66,8 +71,8 @@ public class OpenCaseReader {
 
         public CaseAttributes attributes(int daysInStage) {
             return new CaseAttributes(caseId, dpd, bucket, tier, overdue, outstanding, PRODUCT_SETS.get(products),
-                    COLLATERAL_SETS.get(collateralTypes), collateralValue, region, age, occupation, reachableContacts, 0, trend, variationBp,
-                    daysInStage, -1);
+                    COLLATERAL_SETS.get(collateralTypes), collateralValue, region, age, occupation, reachableContacts, brokenPromises, trend,
+                    variationBp, daysInStage, -1, onActivePlan, planDpd, overdueBeyondPlan);
         }
     }
 
@@ -114,6 +119,10 @@ public class OpenCaseReader {
                 c.priorEvaluatedOn = row.nextEpochDay();
                 c.arm = row.nextText();
                 c.inIntake = row.nextInt() == 1;
+                c.brokenPromises = row.nextInt();
+                c.planDpd = row.nextInt();
+                c.onActivePlan = c.planDpd >= 0;
+                c.overdueBeyondPlan = row.nextLong();
                 long before = System.nanoTime();
                 each.accept(c);
                 consuming += System.nanoTime() - before;
@@ -144,13 +153,17 @@ public class OpenCaseReader {
                          coalesce(h.products, 0), coalesce(h.collateral_types, 0), coalesce(h.collateral_value, 0), coalesce(r.contacts, 0),
                          g.strategy_version_id, g.segment_code, g.entered_on, g.evaluated_on,
                          g.prior_strategy_version_id, g.prior_segment_code, g.prior_entered_on, g.prior_evaluated_on, %s,
-                         case when c.flow_stage = 'INTAKE' then 1 else 0 end
+                         case when c.flow_stage = 'INTAKE' then 1 else 0 end,
+                         coalesce(ag.broken_promises, 0),
+                         case when ag.on_active_plan then greatest(0, date '%3$s' - coalesce(ag.plan_oldest_unpaid_due_on, date '%3$s')) else -1 end,
+                         case when ag.on_active_plan then greatest(0, s.overdue_total - ag.plan_remaining) else s.overdue_total end
                   from collection_case c
                   join customer_status s on s.run_id = %d and s.customer_id = c.customer_id
                   join customer cu on cu.id = c.customer_id
                   left join holdings h on h.case_id = c.id
                   left join reachable r on r.case_id = c.id
                   left join case_segment g on g.case_id = c.id
+                  left join case_agreement_status ag on ag.case_id = c.id
                   %s
                   where c.status = 'OPEN'"""
                 .formatted(mask("a.product", PRODUCTS), mask("k.type", COLLATERAL_TYPES), date, experimentId == null ? "null" : "e.arm", runId,

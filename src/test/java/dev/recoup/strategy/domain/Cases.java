@@ -23,6 +23,9 @@ final class Cases {
     private int repaymentVariationBp = 500;
     private int daysInStage = 0;
     private double score = -1;
+    private boolean onActivePlan = false;
+    private int planDpd = -1;
+    private Long overdueBeyondPlan = null;
 
     static Cases aCase() {
         return new Cases();
@@ -93,9 +96,17 @@ final class Cases {
         return this;
     }
 
+    /** On an active instalment plan whose oldest unpaid instalment is {@code planDpd} days late, leaving {@code beyondFen} uncovered. */
+    Cases onPlan(int planDpd, long beyondFen) {
+        this.onActivePlan = true;
+        this.planDpd = planDpd;
+        this.overdueBeyondPlan = beyondFen;
+        return this;
+    }
+
     CaseAttributes build() {
         return new CaseAttributes(caseId, dpd, bucket, tier, overdueAmount, totalAmount, products, collateralTypes,
                 collateralValue, region, age, occupation, reachableContacts, brokenPromises, repaymentTrend,
-                repaymentVariationBp, daysInStage, score);
+                repaymentVariationBp, daysInStage, score, onActivePlan, planDpd, overdueBeyondPlan == null ? overdueAmount : overdueBeyondPlan);
     }
 }

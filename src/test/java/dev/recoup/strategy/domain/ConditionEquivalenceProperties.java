@@ -105,7 +105,8 @@ class ConditionEquivalenceProperties {
                         Double.NaN, -0.0, 0.0, 1e300, -1e300, Double.POSITIVE_INFINITY, 9.3e18, -9.3e18, 0.3)
                 .flatMap(score -> realistic.map(a -> new CaseAttributes(longs.get1(), a.dpd(), a.bucket(), a.tier(), longs.get2(),
                         longs.get3(), a.products(), a.collateralTypes(), Long.MIN_VALUE, a.region(), a.age(), a.occupation(),
-                        a.reachableContacts(), a.brokenPromises(), a.repaymentTrend(), a.repaymentVariationBp(), a.daysInStage(), score))));
+                        a.reachableContacts(), a.brokenPromises(), a.repaymentTrend(), a.repaymentVariationBp(), a.daysInStage(), score,
+                        a.onActivePlan(), a.planDpd(), a.overdueBeyondPlan()))));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, realistic), net.jqwik.api.Tuple.of(1, extreme));
     }
 }

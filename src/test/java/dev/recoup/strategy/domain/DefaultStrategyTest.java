@@ -224,4 +224,37 @@ class DefaultStrategyTest {
         Cases unwilling = aCase().dpd(180).overdue(300_000).occupation("程序员").brokenPromises(3);
         assertThat(segmentOf(unwilling).queue()).isEqualTo("senior-t3");
     }
+
+    // ---- R16: an active instalment plan replaces the overdue schedule ----
+
+    @Test
+    void aCaseOnAKeptPlanIsNotDunnedForWhatThePlanCoversWhateverItsDpd() {
+        for (int dpd : new int[] {3, 45, 120, 400}) {
+            Cases onPlan = aCase().dpd(dpd).overdue(300_000).collateral(9_000_000, "real_estate").onPlan(0, 0);
+            assertThat(segmentOf(onPlan).code()).as("dpd %d", dpd).isEqualTo("PLAN-kept");
+            assertThat(typesDueAfter(onPlan, 0)).as("dpd %d", dpd).isEmpty();
+            assertThat(typesDueAfter(onPlan, 30)).as("dpd %d", dpd).isEmpty();
+        }
+    }
+
+    @Test
+    void anOverdueAmountBeyondTheKeptPlanGetsOnlyAReminder() {
+        Cases beyond = aCase().dpd(60).overdue(300_000).onPlan(0, 50_000);
+        assertThat(segmentOf(beyond).code()).isEqualTo("PLAN-kept");
+        assertThat(typesDueAfter(beyond, 0)).containsExactly(StepType.SMS);
+    }
+
+    @Test
+    void aLatePlanInstalmentGetsAReminderAndFollowUpCalls() {
+        Cases late = aCase().dpd(60).overdue(300_000).onPlan(2, 0);
+        assertThat(segmentOf(late).code()).isEqualTo("PLAN-late");
+        assertThat(typesDueAfter(late, 0)).containsExactly(StepType.SMS);
+        assertThat(typesDueAfter(late, 1)).contains(StepType.AGENT_CALL);
+    }
+
+    @Test
+    void withoutAnActivePlanTheCaseIsInTheSegmentItsDpdGives() {
+        Cases noPlan = aCase().dpd(60).overdue(300_000);
+        assertThat(segmentOf(noPlan).code()).isEqualTo("T2-31-90-phone");
+    }
 }

@@ -39,7 +39,19 @@ final class RandomCases {
                 Arbitraries.integers().between(0, 400), score)
                 .as((p, r, daysInStage, s) -> new CaseAttributes(p.caseId, p.dpd, p.bucket, p.tier, p.overdue, p.total, p.products,
                         p.collateral, r.collateralValue, r.region, r.age, r.occupation, r.contacts, r.broken, r.trend, r.variation,
-                        daysInStage, s));
+                        daysInStage, s))
+                .flatMap(RandomCases::withOrWithoutPlan);
+    }
+
+    /** A third of the cases on an active plan: up to date or some days late, covering all, some or none of the overdue amount. */
+    private static Arbitrary<CaseAttributes> withOrWithoutPlan(CaseAttributes a) {
+        Arbitrary<CaseAttributes> onPlan = Combinators.combine(
+                Arbitraries.integers().between(0, 120).edgeCases(e -> e.includeOnly(0, 1)),
+                Arbitraries.longs().between(0, Math.max(0, a.overdueAmount())).edgeCases(e -> e.includeOnly(0L)))
+                .as((planDpd, beyond) -> new CaseAttributes(a.caseId(), a.dpd(), a.bucket(), a.tier(), a.overdueAmount(), a.totalAmount(),
+                        a.products(), a.collateralTypes(), a.collateralValue(), a.region(), a.age(), a.occupation(), a.reachableContacts(),
+                        a.brokenPromises(), a.repaymentTrend(), a.repaymentVariationBp(), a.daysInStage(), a.score(), true, planDpd, beyond));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, Arbitraries.just(a)), net.jqwik.api.Tuple.of(1, onPlan));
     }
 
     private record Part(long caseId, int dpd, String bucket, String tier, long overdue, long total, Set<String> products,

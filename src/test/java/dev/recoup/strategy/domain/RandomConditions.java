@@ -11,7 +11,7 @@ import java.util.Random;
 final class RandomConditions {
 
     private static final List<String> INT_VARIABLES = List.of("caseId", "dpd", "overdueAmount", "totalAmount", "collateralValue",
-            "age", "reachableContacts", "brokenPromises", "repaymentVariationBp", "daysInStage");
+            "age", "reachableContacts", "brokenPromises", "repaymentVariationBp", "daysInStage", "planDpd", "overdueBeyondPlan");
     private static final List<String> INT_LITERALS = List.of("0", "1", "2", "-1", "3", "30", "180", "5000000", "-7",
             "9223372036854775807", "4611686018427387904");
     private static final List<String> DOUBLE_LITERALS = List.of("0.0", "0.5", "-1.5", "1.0", "1e300", "-1e300", "1e-300", "-0.0");
@@ -35,7 +35,11 @@ final class RandomConditions {
             case 0 -> integer(depth - 1) + " " + pick(COMPARISONS) + " " + integer(depth - 1);
             case 1 -> text(depth - 1) + " " + pick(COMPARISONS) + " " + text(depth - 1);
             case 2 -> text(depth - 1) + " in " + list(depth - 1);
-            case 3 -> random.nextBoolean() ? "true" : "false";
+            case 3 -> switch (random.nextInt(3)) {
+                case 0 -> "onActivePlan";
+                case 1 -> "true";
+                default -> "false";
+            };
             case 4 -> text(depth - 1) + "." + pick(List.of("startsWith", "endsWith", "contains")) + "(" + text(depth - 1) + ")";
             case 5 -> decimal(depth - 1) + " " + pick(COMPARISONS) + " " + decimal(depth - 1);
             case 6 -> random.nextBoolean()

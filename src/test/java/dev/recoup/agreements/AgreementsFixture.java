@@ -1,0 +1,66 @@
+package dev.recoup.agreements;
+
+import dev.recoup.payments.PaymentsPosted;
+import dev.recoup.payments.PostedPayment;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Cases, contacts, agents and payments for the agreements tests, straight in the database. */
+final class AgreementsFixture {
+
+    private final JdbcClient jdbc;
+    private int payments;
+
+    AgreementsFixture(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long caseOf(String customerRef) {
+        return jdbc.sql("select c.id from collection_case c join customer cu on cu.id = c.customer_id where cu.customer_ref = ? and c.status = 'OPEN'")
+                .param(customerRef).query(Long.class).single();
+    }
+
+    AgreementsFixture selfContactWithPhone(String customerRef, String phone) {
+        jdbc.sql("""
+                insert into contact (contact_ref, customer_id, role, name, phone)
+                select ?, id, 'self', name, ? from customer where customer_ref = ?""").params("CT-" + customerRef, phone, customerRef).update();
+        return this;
+    }
+
+    /** A team serving phone-t2 and an agent in it; returns the agent's id. */
+    long agent(String teamCode, String agentRef) {
+        jdbc.sql("""
+                insert into team (code, name_zh, name_en, kind, queues) values (?, ?, ?, 'PHONE', '{phone-t2}')
+                on conflict (code) do nothing""").params(teamCode, "团队" + teamCode, "Team " + teamCode).update();
+        return jdbc.sql("""
+                insert into agent (agent_ref, name, team_id, level, started_on, max_open_cases, max_overdue_minor)
+                select ?, ?, id, 3, date '2020-01-01', 100, 100000000 from team where code = ? returning id""")
+                .params(agentRef, "坐席" + agentRef, teamCode).query(Long.class).single();
+    }
+
+    /** Inserts a payment like an import would (no event). */
+    long payment(String accountRef, LocalDate paidOn, long fen) {
+        return jdbc.sql("insert into payment (payment_ref, account_id, paid_on, amount, channel) select ?, id, ?, ?, 'bank' from account where account_ref = ? returning id")
+                .params("AGR-PAY-" + accountRef + "-" + (++payments), paidOn, fen, accountRef).query(Long.class).single();
+    }
+
+    /**
+     * A payment posted during the day: the row and the payments module's event in one transaction, as
+     * the posting does it (until the payments branch is merged, the event is published here).
+     */
+    void postPayment(TransactionTemplate tx, ApplicationEventPublisher events, String accountRef, LocalDate paidOn, long fen) {
+        tx.executeWithoutResult(s -> {
+            long id = payment(accountRef, paidOn, fen);
+            long account = jdbc.sql("select id from account where account_ref = ?").param(accountRef).query(Long.class).single();
+            events.publishEvent(new PaymentsPosted(List.of(new PostedPayment(id, "AGR-PAY-" + id, account, null, paidOn, fen, 0, "bank"))));
+        });
+    }
+
+    String status(long promiseId) {
+        return jdbc.sql("select status from promise where id = ?").param(promiseId).query(String.class).single();
+    }
+}
