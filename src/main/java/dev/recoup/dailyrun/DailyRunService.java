@@ -11,7 +11,6 @@ import dev.recoup.dailyrun.persistence.DailyRunLedger;
 import dev.recoup.dailyrun.persistence.StatusSnapshots;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
-import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.NotFoundException;
 import dev.recoup.shared.PortfolioWriteLock;
 import dev.recoup.strategy.StrategyApplication;
@@ -128,10 +127,6 @@ public class DailyRunService {
     }
 
     private long begin(LocalDate businessDate, String triggeredBy) {
-        // A business date's run reads what has been received by that day; tomorrow's has not happened yet.
-        if (businessDate.isAfter(clock.today())) {
-            throw new InvalidInputException("businessDate", businessDate.toString(), "must not be after today, " + clock.today());
-        }
         ledger.current().filter(latest -> latest.businessDate().isAfter(businessDate)).ifPresent(latest -> {
             throw new ConflictException("A daily run for " + latest.businessDate() + " has completed; runs go forward only."
                     + " Run " + latest.businessDate() + " again or a later date.");

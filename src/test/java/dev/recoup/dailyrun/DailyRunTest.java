@@ -3,9 +3,7 @@ package dev.recoup.dailyrun;
 import dev.recoup.dailyrun.persistence.AccountChunkAssessor;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
 import dev.recoup.dailyrun.persistence.StatusSnapshots;
-import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
-import dev.recoup.shared.InvalidInputException;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
 import dev.recoup.support.TestDatabase;
@@ -27,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DailyRunTest {
 
     @Autowired DailyRunService runs;
-    @Autowired BusinessClock clock;
     @Autowired DailyRunLedger ledger;
     @Autowired StatusSnapshots snapshots;
     @Autowired AccountChunkAssessor chunkAssessor;
@@ -153,18 +150,6 @@ class DailyRunTest {
         runs.runToCompletion(LocalDate.parse("2026-03-20"), "test");
         assertThatThrownBy(() -> runs.runToCompletion(LocalDate.parse("2026-03-19"), "test"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("2026-03-20");
-    }
-
-    @Test
-    void aRunForADateAfterTodayIsRefusedNamingTheDate() {
-        LocalDate tomorrow = clock.today().plusDays(1);
-        assertThatThrownBy(() -> runs.runToCompletion(tomorrow, "test"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.field()).isEqualTo("businessDate");
-                    assertThat(e.value()).isEqualTo(tomorrow.toString());
-                    assertThat(e).hasMessageContaining("after today");
-                });
-        assertThat(jdbc.sql("select count(*) from daily_run").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -117,11 +117,11 @@ public final class DefaultStrategy {
         // When the plan breaks (or completes) the case falls back to the segment its DPD gives it.
         segments.add(segment("PLAN-late", "分期还款·期款逾期·提醒与跟进", "Instalment plan, an instalment late: reminder and follow-up calls",
                 "onActivePlan && planDpd > 0", PHONE_T2,
-                step("plan-reminder", StepType.SMS, 0, 0, null, null, "PROMISE_REMINDER", null),
+                step("plan-reminder", StepType.SMS, 0, 0, null, null, "sms.reminder", null),
                 step("plan-follow-up", StepType.AGENT_CALL, 1, 3, null, null, "PLAN_FOLLOW_UP", null)));
         segments.add(segment("PLAN-kept", "分期还款·按期履约·不按逾期催收", "Instalment plan kept: collected by the plan, not as overdue",
                 "onActivePlan", ROBOT_SMS,
-                step("beyond-plan-reminder", StepType.SMS, 0, 14, null, null, "REMINDER", "overdueBeyondPlan > 0")));
+                step("beyond-plan-reminder", StepType.SMS, 0, 14, null, null, "sms.reminder", "overdueBeyondPlan > 0")));
 
         segments.add(segment("RE-judicial-auction", "房产抵押·司法拍卖", "Real-estate collateral: judicial auction",
                 "dpd > 90 && 'real_estate' in collateralTypes", LEGAL,
