@@ -66,15 +66,17 @@ public class PlanTracker {
                             select p.id, p.customer_id, p.created_on, p.total, p.grace_days, p.break_after_missed
                             from plan p where p.status = 'ACTIVE' and %s),
                         paid as (
-                            -- Per plan, by index (account_customer, payment_account): a join chosen from the CTE's guessed
-                            -- size scanned every payment of the portfolio instead.
-                            select t.id, x.paid, x.last_paid_on
+                            -- Plan by plan, account by account, each an index range (account_customer, payment_account): any
+                            -- join the planner chose from the CTE's guessed size scanned every payment of the portfolio.
+                            select t.id, sum(x.paid) as paid, max(x.last_paid_on) as last_paid_on
                             from target t
+                            join account a on a.customer_id = t.customer_id
                             cross join lateral (
                                 select sum(y.amount) as paid, max(y.paid_on) as last_paid_on
-                                from account a join payment y on y.account_id = a.id
-                                where a.customer_id = t.customer_id and y.paid_on >= t.created_on and y.paid_on <= :today
-                                  and not exists (select 1 from payment_reversal r where r.payment_id = y.id)) x),
+                                from payment y
+                                where y.account_id = a.id and y.paid_on >= t.created_on and y.paid_on <= :today
+                                  and not exists (select 1 from payment_reversal r where r.payment_id = y.id)) x
+                            group by t.id),
                         schedule as (
                             select i.plan_id, i.due_on, sum(i.amount) over (partition by i.plan_id order by i.seq) as through
                             from target t join plan_instalment i on i.plan_id = t.id),

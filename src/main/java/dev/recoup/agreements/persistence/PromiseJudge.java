@@ -74,14 +74,17 @@ public class PromiseJudge {
                             select p.id, p.recorded_on, p.grace_ends_on, p.required_amount, p.paid
                             from promise p where p.status = 'OPEN' and %s),
                         paid as (
-                            -- Per promise, by index (promise_account, payment_account), whatever the planner guesses of the CTE.
-                            select t.id, x.paid
+                            -- Promise by promise, account by account, each an index range (promise_account, payment_account),
+                            -- whatever the planner guesses of the CTE's size.
+                            select t.id, sum(x.paid) as paid
                             from target t
+                            join promise_account pa on pa.promise_id = t.id
                             cross join lateral (
                                 select sum(y.amount) as paid
-                                from promise_account pa join payment y on y.account_id = pa.account_id
-                                where pa.promise_id = t.id and y.paid_on >= t.recorded_on and y.paid_on <= least(t.grace_ends_on, :today)
-                                  and not exists (select 1 from payment_reversal r where r.payment_id = y.id)) x),
+                                from payment y
+                                where y.account_id = pa.account_id and y.paid_on >= t.recorded_on and y.paid_on <= least(t.grace_ends_on, :today)
+                                  and not exists (select 1 from payment_reversal r where r.payment_id = y.id)) x
+                            group by t.id),
                         verdict as (
                             select t.id, coalesce(d.paid, 0) as paid,
                                    case when coalesce(d.paid, 0) >= t.required_amount then 'KEPT'
