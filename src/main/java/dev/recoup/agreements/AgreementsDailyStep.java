@@ -4,6 +4,7 @@ import dev.recoup.agreements.persistence.PlanTracker;
 import dev.recoup.agreements.persistence.PromiseJudge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -24,9 +25,12 @@ public class AgreementsDailyStep {
     private final PromiseJudge promises;
     private final PlanTracker plans;
 
-    AgreementsDailyStep(PromiseJudge promises, PlanTracker plans) {
+    private final JdbcClient jdbc;
+
+    AgreementsDailyStep(PromiseJudge promises, PlanTracker plans, JdbcClient jdbc) {
         this.promises = promises;
         this.plans = plans;
+        this.jdbc = jdbc;
     }
 
     /** What the step did on a business date. */
@@ -35,6 +39,10 @@ public class AgreementsDailyStep {
 
     public Result run(long runId, LocalDate businessDate) {
         long started = System.nanoTime();
+        // Fresh statistics first: promises and plans recorded in bulk since the last analyse (an import, a
+        // busy day) otherwise look like a handful of rows, and the judging statement joins its steps by
+        // nested loops — minutes for 18k promises at 1M accounts instead of under a second.
+        jdbc.sql("analyze promise, promise_account, plan, plan_instalment").update();
         Map<PromiseJudge.Verdict, Long> judged = promises.judge(PromiseJudge.Scope.ALL, null, 0, businessDate, "DAILY_RUN");
         long judgedAt = System.nanoTime();
         PlanTracker.Tracked tracked = plans.track(PlanTracker.Scope.ALL, null, 0, businessDate);
