@@ -1,5 +1,6 @@
 package dev.recoup.agreements.api;
 
+import dev.recoup.shared.RequestFields;
 import dev.recoup.agreements.AgreementDocuments;
 import dev.recoup.agreements.KeptRate;
 import dev.recoup.agreements.NewPromise;

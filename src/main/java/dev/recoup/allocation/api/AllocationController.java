@@ -1,5 +1,6 @@
 package dev.recoup.allocation.api;
 
+import dev.recoup.shared.RequestFields;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.recoup.allocation.AllocationMethod;
 import dev.recoup.allocation.AllocationService;

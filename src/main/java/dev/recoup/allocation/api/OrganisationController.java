@@ -1,5 +1,6 @@
 package dev.recoup.allocation.api;
 
+import dev.recoup.shared.RequestFields;
 import dev.recoup.allocation.domain.Organisation;
 import dev.recoup.allocation.domain.TeamKind;
 import dev.recoup.allocation.persistence.OrganisationStore;

@@ -1,6 +1,5 @@
-package dev.recoup.allocation.api;
+package dev.recoup.shared;
 
-import dev.recoup.shared.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
@@ -10,13 +9,14 @@ import java.util.List;
 
 /**
  * Reads a JSON request body field by field, so that a value of the wrong type is reported like any
- * other bad value: with its field and the value given (RFC 9457, 400).
+ * other bad value: with its field and the value given (RFC 9457, 400). Shared by the API controllers
+ * that read bodies with optional and typed fields.
  */
-final class RequestFields {
+public final class RequestFields {
 
     private final JsonNode body;
 
-    RequestFields(JsonNode body) {
+    public RequestFields(JsonNode body) {
         if (body != null && !body.isNull() && !body.isObject()) {
             throw new InvalidInputException("body", shown(body), "the request body must be a JSON object");
         }
@@ -28,7 +28,7 @@ final class RequestFields {
         return node == null || node.isNull() ? null : node;
     }
 
-    String text(String field) {
+    public String text(String field) {
         JsonNode node = node(field);
         if (node == null) {
             return null;
@@ -39,7 +39,13 @@ final class RequestFields {
         return node.asString();
     }
 
-    int integer(String field, Integer orElse) {
+    /** A whole number, or null when absent. */
+    public Integer integer(String field) {
+        return node(field) == null ? null : integer(field, 0);
+    }
+
+    /** A whole number; {@code orElse} when absent, required (400) when {@code orElse} is null. */
+    public int integer(String field, Integer orElse) {
         JsonNode node = node(field);
         if (node == null) {
             if (orElse == null) {
@@ -53,7 +59,13 @@ final class RequestFields {
         return node.intValue();
     }
 
-    long whole(String field, Long orElse) {
+    /** A whole number (fen for amounts), or null when absent. */
+    public Long whole(String field) {
+        return node(field) == null ? null : whole(field, 0L);
+    }
+
+    /** A whole number (fen for amounts); {@code orElse} when absent, required (400) when {@code orElse} is null. */
+    public long whole(String field, Long orElse) {
         JsonNode node = node(field);
         if (node == null) {
             if (orElse == null) {
@@ -67,7 +79,7 @@ final class RequestFields {
         return node.longValue();
     }
 
-    boolean bool(String field, boolean orElse) {
+    public boolean bool(String field, boolean orElse) {
         JsonNode node = node(field);
         if (node == null) {
             return orElse;
@@ -78,7 +90,7 @@ final class RequestFields {
         return node.booleanValue();
     }
 
-    LocalDate date(String field) {
+    public LocalDate date(String field) {
         String text = text(field);
         if (text == null) {
             return null;
@@ -90,13 +102,13 @@ final class RequestFields {
         }
     }
 
-    List<String> texts(String field) {
+    public List<String> texts(String field) {
         JsonNode node = node(field);
         if (node == null) {
             return null;
         }
         if (!node.isArray()) {
-            throw new InvalidInputException(field, shown(node), field + " must be a list of texts, e.g. [\"phone-t2\"]");
+            throw new InvalidInputException(field, shown(node), field + " must be a list of texts, e.g. [\"a\", \"b\"]");
         }
         List<String> values = new ArrayList<>();
         for (JsonNode item : node) {
@@ -113,7 +125,7 @@ final class RequestFields {
         return node.isString() ? node.asString() : node.toString();
     }
 
-    <E extends Enum<E>> E choice(String field, Class<E> type) {
+    public <E extends Enum<E>> E choice(String field, Class<E> type) {
         String text = text(field);
         if (text == null) {
             return null;
