@@ -85,10 +85,8 @@ final class AgreementsLoad {
                 figures.put("selfContactsWithPhone", rs.getLong(1));
             }
             // The daily step's two statements as of the next day, rolled back: their time here, their plans on standard error.
-            figures.put("judgePromisesExplainMillis", explain(c, dev.recoup.agreements.persistence.PromiseJudge.statement(
-                    dev.recoup.agreements.persistence.PromiseJudge.Scope.ALL), asOf.plusDays(1)));
-            figures.put("trackPlansExplainMillis", explain(c, dev.recoup.agreements.persistence.PlanTracker.statement(
-                    dev.recoup.agreements.persistence.PlanTracker.Scope.ALL), asOf.plusDays(1)));
+            figures.put("judgePromisesExplainMillis", explain(c, dev.recoup.agreements.AgreementStatements.judgeAllPromises(), asOf.plusDays(1)));
+            figures.put("trackPlansExplainMillis", explain(c, dev.recoup.agreements.AgreementStatements.trackAllPlans(), asOf.plusDays(1)));
             figures.put("promises", promises);
             figures.put("promisePayments", payments);
             figures.put("plans", plans);

@@ -26,14 +26,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data] [--agents A]}: generates N
+ * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data] [--agents A] [--task-messages yes]}: generates N
  * accounts, starts Recoup over a fresh embedded PostgreSQL in {@code dir}, imports the files,
  * creates an organisation of A agents (default one per 3,333 accounts: 300 for a million) and three
  * agencies, runs the daily run for the as-of date, puts promises to pay and instalment plans on a share of the cases
  * ({@code --promises-percent 10 --plans-percent 2}), runs the day after (each run allocates; the second judges the
  * promises and tracks the plans), sends that day's promise reminders, then measures the floor —
  * PostgreSQL COPYing the same input files into plain tables and COPYing the run's results out —
- * and prints every figure as JSON on standard output.
+ * and prints every figure as JSON on standard output. With {@code --task-messages yes}, after the
+ * first day's run the task messages job sends that day's SMS, e-mail and letter tasks to the outbox
+ * (timed; the job and the outbox dispatcher never run by themselves during the benchmark).
  */
 public final class BenchCommand {
 
@@ -69,6 +71,8 @@ public final class BenchCommand {
                 "--recoup.database.embedded.clean-on-start=true",
                 "--recoup.demo.load-on-empty-database=false",
                 "--recoup.daily-run.schedule=-",
+                "--recoup.task-messages.schedule=-",
+                "--recoup.channels.outbox.scheduled=false",
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=ERROR")) {
@@ -94,6 +98,9 @@ public final class BenchCommand {
             var first = runs.runToCompletion(asOf, "bench");
             result.put("dailyRunFirst", runFigures(runs, first));
             result.put("allocationFirst", allocationFigures(dataSource, first.id()));
+            if ("yes".equals(options.get("task-messages"))) {
+                result.put("taskMessagesFirst", taskMessageFigures(app, dataSource, asOf));
+            }
             // Promises and plans (issue 5) for the next day's "agreements" step; --promises-percent 0 for none.
             int promisePercent = Integer.parseInt(options.getOrDefault("promises-percent", "10"));
             if (promisePercent > 0) {
@@ -139,6 +146,32 @@ public final class BenchCommand {
         figures.put("seconds", round((run.finishedAt().toInstant().toEpochMilli() - run.startedAt().toInstant().toEpochMilli()) / 1000.0));
         figures.put("stepsMillis", runs.steps(run.id()).stream()
                 .collect(Collectors.toMap(s -> s.step(), s -> s.millis(), (a, b) -> a, LinkedHashMap::new)));
+        return figures;
+    }
+
+    /** The task messages job's first run after the first day's daily run: what it did, how long it took, the outbox by channel. */
+    private static Map<String, Object> taskMessageFigures(ConfigurableApplicationContext app, DataSource dataSource, LocalDate asOf) throws Exception {
+        var report = app.getBean(dev.recoup.taskmessages.TaskMessageDispatcher.class).runOnce(asOf);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("seconds", round(report.millis() / 1000.0));
+        figures.put("batches", report.batches());
+        figures.put("tasks", report.tasks());
+        figures.put("enqueued", report.enqueued());
+        figures.put("noContact", report.noContact());
+        figures.put("held", report.held());
+        figures.put("nothingOverdue", report.nothingOverdue());
+        figures.put("refused", report.refused());
+        figures.put("tasksPerSecond", report.millis() == 0 ? 0 : Math.round(report.tasks() * 1000.0 / report.millis()));
+        figures.put("millis", Map.of("select", report.selectMillis(), "holds", report.holdsMillis(), "enqueue", report.enqueueMillis(),
+                "closeTasks", report.closeMillis()));
+        Map<String, Long> byChannel = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var rs = statement.executeQuery("select channel, count(*) from outbound_message group by channel order by channel")) {
+            while (rs.next()) {
+                byChannel.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        figures.put("outboxByChannel", byChannel);
         return figures;
     }
 

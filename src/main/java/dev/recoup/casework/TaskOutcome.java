@@ -29,6 +29,11 @@ public enum TaskOutcome {
     WRONG_NUMBER(true, null),
     /** SMS, e-mail or letter sent (已发送). */
     MESSAGE_SENT(true, null),
+    /**
+     * SMS, e-mail or letter that did not reach the debtor (未送达): the contact gate refused it for good,
+     * or the gateway rejected it or reported it undelivered. Not a follow-up: no contact was made.
+     */
+    MESSAGE_NOT_DELIVERED(false, null),
     /** Field visit without meeting the debtor (外访未见本人). */
     VISITED_NOT_MET(true, null),
     /** Nothing to do: the debt was paid meanwhile (已还款). */

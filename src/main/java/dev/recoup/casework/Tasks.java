@@ -48,6 +48,33 @@ public interface Tasks {
     /** Cancels an open task; the reason is required. */
     Task cancel(long taskId, String reason, String by);
 
+    /**
+     * Completes many open tasks at once — e.g. the message tasks whose messages went to the outbox —
+     * in one statement, on time or late as {@link #complete} decides; tasks no longer open are left
+     * as they are. Outcomes that say where a case stands move those cases forward, by rule.
+     *
+     * @return the ids of the tasks it completed
+     */
+    List<Long> completeAll(List<Completion> completions, String by);
+
+    /** Cancels many open tasks at once, each with its reason; tasks no longer open are left as they are. Returns the ids cancelled. */
+    List<Long> cancelAll(List<Cancellation> cancellations, String by);
+
+    /**
+     * Corrects the outcome of a done task that still has {@code expected} — e.g. a message task done
+     * as MESSAGE_SENT whose message the contact gate then refused — and adds the note to its outcome
+     * note. Returns whether it changed the task (false: not done, or its outcome is no longer {@code expected}).
+     */
+    boolean reviseOutcome(long taskId, TaskOutcome expected, TaskOutcome outcome, String note, String by);
+
+    /** @param note the outcome note, or null */
+    record Completion(long taskId, TaskOutcome outcome, String note) {
+    }
+
+    /** @param reason required: a code people's pages label ({@code task.cancel.<CODE>}), or a sentence */
+    record Cancellation(long taskId, String reason) {
+    }
+
     Task find(long taskId);
 
     /** A case's tasks: open ones first by due date, then the rest, latest first. */

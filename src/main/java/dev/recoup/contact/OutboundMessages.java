@@ -1,5 +1,7 @@
 package dev.recoup.contact;
 
+import java.util.List;
+
 /**
  * The outbox every SMS, e-mail and letter goes through (R13, issue 4): a message is rendered from a
  * template version and written in the caller's transaction; the dispatcher asks the gate right
@@ -15,7 +17,29 @@ public interface OutboundMessages {
      */
     Enqueued enqueue(OutboundRequest request);
 
+    /**
+     * Many messages at once, joining the caller's transaction: the same rules as {@link #enqueue},
+     * but a request it refuses (no such contact, no endpoint, a value the template cannot take, a
+     * key used for another message…) is reported in its result instead of failing the others.
+     * Looks up contacts, cases, accounts and templates once for all and inserts in one statement:
+     * for callers with thousands of messages (the strategy's message tasks).
+     *
+     * @return one result per request, in the requests' order
+     */
+    List<EnqueueResult> enqueueAll(List<OutboundRequest> requests);
+
     /** @param status the message's status now: PENDING for a new one */
     record Enqueued(long messageId, boolean created, String status) {
+    }
+
+    /**
+     * What became of one request of {@link #enqueueAll}: enqueued (or found enqueued before), or
+     * refused with the reason ("contactId: the contact has no e-mail address").
+     */
+    record EnqueueResult(Enqueued enqueued, String refusal) {
+
+        public boolean refused() {
+            return enqueued == null;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.recoup.strategy;
 
+import dev.recoup.contact.MessageTemplateCodes;
+import dev.recoup.contact.domain.Channel;
+import dev.recoup.documents.Documents;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
@@ -7,6 +10,7 @@ import dev.recoup.shared.NotFoundException;
 import dev.recoup.strategy.domain.CompiledStrategy;
 import dev.recoup.strategy.domain.ConditionError;
 import dev.recoup.strategy.domain.DefaultStrategy;
+import dev.recoup.strategy.domain.StepType;
 import dev.recoup.strategy.domain.StrategyCompiler;
 import dev.recoup.strategy.domain.StrategyDefinition;
 import dev.recoup.strategy.domain.StrategyDiff;
@@ -17,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,13 +47,15 @@ public class StrategyCatalogue {
     private final StrategyStore store;
     private final DefinitionJson json;
     private final BusinessClock clock;
+    private final MessageTemplateCodes templates;
     /** By definition (records compare by value), not by id: ids are reused when a test database is emptied. */
     private final Map<StrategyDefinition, CompiledStrategy> compiled = new ConcurrentHashMap<>();
 
-    public StrategyCatalogue(StrategyStore store, DefinitionJson json, BusinessClock clock) {
+    public StrategyCatalogue(StrategyStore store, DefinitionJson json, BusinessClock clock, MessageTemplateCodes templates) {
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.templates = templates;
     }
 
     /** Every error of the definition; empty when it compiles. */
@@ -55,10 +63,93 @@ public class StrategyCatalogue {
         if (definition == null) {
             throw new InvalidInputException("definition", null, "a strategy definition is required");
         }
-        return switch (StrategyCompiler.compile(definition)) {
-            case StrategyCompiler.Compiled c -> List.of();
+        List<ConditionError> errors = new ArrayList<>(switch (StrategyCompiler.compile(definition)) {
+            case StrategyCompiler.Compiled c -> List.<ConditionError>of();
             case StrategyCompiler.Invalid invalid -> invalid.errors();
-        };
+        });
+        errors.addAll(templateErrors(definition));
+        return List.copyOf(errors);
+    }
+
+    /** The documents module's kinds a LETTER or LAWYER_LETTER step may name: legal documents people prepare (issue 5). */
+    static final Set<String> DOCUMENT_KINDS = Arrays.stream(Documents.Kind.values()).map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * The templates the steps name, against the templates in the database: an SMS or e-mail step
+     * names a message template of its channel written to the debtor (the task's message is made from
+     * it and sent by the outbox); a letter step names a letter template (sent by the outbox) or a
+     * document kind (prepared and posted by people); a lawyer's letter step names nothing or a
+     * document kind. Other steps' templates are talk tracks for people and robots, not checked.
+     */
+    private List<ConditionError> templateErrors(StrategyDefinition definition) {
+        List<StrategyDefinition.Segment> segments = definition.segments() == null ? List.of() : definition.segments();
+        Map<String, MessageTemplateCodes.TemplateCode> codes = null;
+        List<ConditionError> errors = new ArrayList<>();
+        for (int s = 0; s < segments.size(); s++) {
+            StrategyDefinition.Segment segment = segments.get(s);
+            List<StrategyDefinition.Step> steps = segment == null || segment.steps() == null ? List.of() : segment.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                StrategyDefinition.Step step = steps.get(i);
+                if (step == null || step.type() == null) {
+                    continue;
+                }
+                Channel channel = switch (step.type()) {
+                    case SMS -> Channel.SMS;
+                    case EMAIL -> Channel.EMAIL;
+                    case LETTER -> Channel.LETTER;
+                    default -> null;
+                };
+                if (channel == null && step.type() != StepType.LAWYER_LETTER) {
+                    continue;
+                }
+                if (codes == null) {
+                    codes = templates.templateCodes();
+                }
+                String problem = templateProblem(step.type(), channel, step.template() == null ? null : step.template().strip(), codes);
+                if (problem != null) {
+                    errors.add(new ConditionError(segment.code(), step.key(), null, 0, 0, problem, "segments[" + s + "].steps[" + i + "].template"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static String templateProblem(StepType type, Channel channel, String template, Map<String, MessageTemplateCodes.TemplateCode> codes) {
+        boolean blank = template == null || template.isEmpty();
+        if (type == StepType.LAWYER_LETTER) {
+            return blank || DOCUMENT_KINDS.contains(template) ? null
+                    : "template '" + template + "' is not a document kind; a lawyer's letter step names one of " + sorted(DOCUMENT_KINDS) + " or none";
+        }
+        String examples = codes.values().stream().filter(c -> c.channel() == channel && c.toTheDebtor()).map(MessageTemplateCodes.TemplateCode::code)
+                .sorted().limit(8).toList().toString();
+        String documents = type == StepType.LETTER ? ", or a document kind people prepare " + sorted(DOCUMENT_KINDS) : "";
+        if (blank) {
+            return a(type) + " step needs a template: " + a(channel) + " template the outbox sends, one of " + examples + documents;
+        }
+        if (type == StepType.LETTER && DOCUMENT_KINDS.contains(template)) {
+            return null;
+        }
+        MessageTemplateCodes.TemplateCode code = codes.get(template);
+        if (code == null) {
+            return "template '" + template + "' does not exist; " + a(type) + " step names " + a(channel) + " template, one of " + examples + documents;
+        }
+        if (code.channel() != channel) {
+            return "template '" + template + "' is " + a(code.channel()) + " template; " + a(type) + " step needs " + a(channel) + " template, one of "
+                    + examples + documents;
+        }
+        if (!code.toTheDebtor()) {
+            return "template '" + template + "' is written to third parties; " + a(type) + " step writes to the debtor: one of " + examples;
+        }
+        return null;
+    }
+
+    /** "an SMS", "an EMAIL", "a LETTER". */
+    private static String a(Enum<?> code) {
+        return (code.name().startsWith("S") || code.name().startsWith("E") ? "an " : "a ") + code.name();
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     /** A new strategy with its first version (DRAFT). */

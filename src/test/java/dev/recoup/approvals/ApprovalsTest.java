@@ -23,6 +23,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -189,12 +190,19 @@ class ApprovalsTest {
     }
 
     @Test
-    void theApprovalsPageListsTheInboxForTheSignedInLead() throws Exception {
-        waiverOf(11, 300);
-        mvc.perform(get("/approvals").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("lead")
-                        .roles("TEAM_LEAD")))
+    void theApprovalsPageListsTheInboxForTheSignedInLeadWhoDecidesThereOnlyByAnExplicitChoice() throws Exception {
+        long id = waiverOf(11, 300).id();
+        var lead = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("lead").roles("TEAM_LEAD");
+        mvc.perform(get("/approvals").with(lead))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.containsString("减免罚息300元")));
+
+        mvc.perform(post("/approvals/{id}/decide", id).with(lead).with(csrf()).param("reason", "?"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(approvals.find(id).status()).as("no decision without a choice").isEqualTo(Approvals.Status.PENDING);
+        mvc.perform(post("/approvals/{id}/decide", id).with(lead).with(csrf()).param("decision", "APPROVE").param("reason", "属实"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(approvals.find(id).status()).isEqualTo(Approvals.Status.APPROVED);
     }
 }

@@ -237,6 +237,68 @@ class TasksTest {
         assertThat(tasks.stats(ls).done()).isEqualTo(TaskOutcome.values().length);
     }
 
+    @Test
+    void manyTasksAreCompletedAtOnceEachWithItsOutcomeOnTimeOrLateAndADoneOneStaysAsItWas() {
+        long ls = caseOf("LS"), ww = caseOf("WW");
+        LocalDate today = clock.today();
+        tasks.createDue(runId, FIRST_RUN, List.of(draft(ls, "SMS", "M2/sms", today.minusDays(1)), draft(ls, "AGENT_CALL", "M2/call", today),
+                draft(ww, "SMS", "M7/sms", today)).iterator());
+        long lateSms = idOf(ls, "M2/sms"), call = idOf(ls, "M2/call"), wwSms = idOf(ww, "M7/sms");
+        tasks.complete(wwSms, TaskOutcome.OTHER, "已人工处理", "agent");
+
+        List<Long> done = tasks.completeAll(List.of(new Tasks.Completion(lateSms, TaskOutcome.MESSAGE_SENT, "message 7"),
+                new Tasks.Completion(call, TaskOutcome.PROMISE_TO_PAY, null), new Tasks.Completion(wwSms, TaskOutcome.MESSAGE_SENT, "message 8")), "strategy");
+
+        assertThat(done).containsExactly(lateSms, call);
+        Task sms = tasks.find(lateSms);
+        assertThat(sms.status()).isEqualTo(TaskStatus.DONE);
+        assertThat(sms.outcome()).isEqualTo("MESSAGE_SENT");
+        assertThat(sms.outcomeNote()).isEqualTo("message 7");
+        assertThat(sms.completedBy()).isEqualTo("strategy");
+        assertThat(sms.onTime()).as("due yesterday").isFalse();
+        assertThat(tasks.find(call).onTime()).isTrue();
+        assertThat(flow.flowOf(ls).stage()).as("a promise opens negotiation, as one by one").isEqualTo(CaseStage.NEGOTIATION);
+        assertThat(tasks.find(wwSms).outcome()).as("already done: untouched").isEqualTo("OTHER");
+        assertThat(tasks.find(wwSms).completedBy()).isEqualTo("agent");
+    }
+
+    @Test
+    void manyTasksAreCancelledAtOnceEachWithItsReason() {
+        long ls = caseOf("LS"), ww = caseOf("WW");
+        tasks.createDue(runId, FIRST_RUN, List.of(draft(ls, "EMAIL", "M2/email", clock.today()), draft(ww, "SMS", "M7/sms", clock.today())).iterator());
+
+        List<Long> cancelled = tasks.cancelAll(List.of(new Tasks.Cancellation(idOf(ls, "M2/email"), "NO_CONTACT_FOR_CHANNEL"),
+                new Tasks.Cancellation(idOf(ww, "M7/sms"), "CONTACT_HOLD")), "strategy");
+
+        assertThat(cancelled).hasSize(2);
+        assertThat(tasks.find(idOf(ls, "M2/email")).cancelReason()).isEqualTo("NO_CONTACT_FOR_CHANNEL");
+        assertThat(tasks.find(idOf(ww, "M7/sms")).cancelReason()).isEqualTo("CONTACT_HOLD");
+        assertThat(tasks.find(idOf(ww, "M7/sms")).status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(tasks.cancelAll(List.of(new Tasks.Cancellation(idOf(ls, "M2/email"), "again")), "strategy")).as("no longer open").isEmpty();
+        assertThat(tasks.find(idOf(ls, "M2/email")).cancelReason()).isEqualTo("NO_CONTACT_FOR_CHANNEL");
+    }
+
+    @Test
+    void aDoneTasksOutcomeIsRevisedOnlyFromTheOutcomeExpectedAndTheNoteKeepsWhatItSaid() {
+        long ls = caseOf("LS");
+        tasks.createDue(runId, FIRST_RUN, List.of(draft(ls, "SMS", "M2/sms", clock.today()), draft(ls, "SMS", "M2/sms-2", clock.today())).iterator());
+        long sent = idOf(ls, "M2/sms"), other = idOf(ls, "M2/sms-2");
+        tasks.completeAll(List.of(new Tasks.Completion(sent, TaskOutcome.MESSAGE_SENT, "message 7")), "strategy");
+        tasks.complete(other, TaskOutcome.WRONG_NUMBER, null, "agent");
+
+        assertThat(tasks.reviseOutcome(sent, TaskOutcome.MESSAGE_SENT, TaskOutcome.MESSAGE_NOT_DELIVERED, "message 7 BLOCKED", "outbox")).isTrue();
+        assertThat(tasks.reviseOutcome(other, TaskOutcome.MESSAGE_SENT, TaskOutcome.MESSAGE_NOT_DELIVERED, "message 9 BLOCKED", "outbox")).isFalse();
+
+        assertThat(tasks.find(sent).outcome()).isEqualTo("MESSAGE_NOT_DELIVERED");
+        assertThat(tasks.find(sent).outcomeNote()).isEqualTo("message 7\nmessage 7 BLOCKED (outbox)");
+        assertThat(tasks.find(other).outcome()).isEqualTo("WRONG_NUMBER");
+        assertThat(tasks.stats(ls).followUps()).as("an undelivered message is no contact; a wrong number was a try").isEqualTo(1);
+    }
+
+    long idOf(long caseId, String stepKey) {
+        return tasks.ofCase(caseId).stream().filter(t -> t.stepKey().equals(stepKey)).findFirst().orElseThrow().id();
+    }
+
     static TaskDraft draft(long caseId, String type, String stepKey, LocalDate dueOn) {
         return new TaskDraft(caseId, type, stepKey, dueOn, "team-t2", null, "strategy:1");
     }

@@ -182,6 +182,33 @@ class DocumentsTest {
         }
     }
 
+    @Test
+    void thePagesListTheCasesDocumentsAndTheTemplatesAndAManagerSavesAVersionThere() throws Exception {
+        long id = demandLetter("zh-CN").id();
+        var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("agent").roles("AGENT");
+        var manager = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("manager").roles("MANAGER");
+        mvc.perform(get("/cases/{c}/documents", caseId).with(agent))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("还款通知函")));
+        mvc.perform(post("/documents/{id}/signing-links", id).with(agent).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("link", containsString("/sign/")));
+        mvc.perform(get("/documents/{id}/pdf", id).with(agent)).andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        mvc.perform(get("/document-templates").with(agent)).andExpect(status().isOk()).andExpect(content().string(containsString("律师函")));
+        mvc.perform(get("/document-templates/{k}", "LAWYERS_LETTER").with(agent)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("{{lawFirm}}")));
+        mvc.perform(post("/document-templates/{k}/versions", "DEMAND_LETTER").with(agent).with(csrf())
+                .param("titleZh", "x").param("bodyZh", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/document-templates/{k}/versions", "DEMAND_LETTER").with(manager).with(csrf())
+                        .param("titleZh", "通知").param("bodyZh", "{{customerName}}：请于{{deadline}}前归还{{overdueAmount}}，否则后果自负。")
+                        .param("titleEn", "Notice").param("bodyEn", "{{customerName}}: pay {{overdueAmount}} by {{deadline}}."))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("violations"));
+        mvc.perform(post("/cases/{c}/documents", caseId).with(agent).with(csrf()).param("kind", "DEMAND_LETTER").param("language", "en")
+                        .param("var.deadline", "15 December 2026").param("var.overdueAmount", "CNY 1.00").param("var.outstandingAmount", "CNY 2.00"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(documents.list(caseId)).hasSize(2);
+    }
+
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }

@@ -1,5 +1,6 @@
 package dev.recoup.strategy;
 
+import dev.recoup.contact.templates.MessageTemplates;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
@@ -22,6 +23,7 @@ class ExperimentReportTest {
     @Autowired StrategyCatalogue catalogue;
     @Autowired Experiments experiments;
     @Autowired JdbcClient jdbc;
+    @Autowired MessageTemplates templates;
     @Autowired dev.recoup.agreements.Promises promises;
     @Autowired dev.recoup.shared.BusinessClock clock;
     PortfolioFixture portfolio;
@@ -30,6 +32,7 @@ class ExperimentReportTest {
     @BeforeEach
     void anExperimentWithThreeCases() {
         TestDatabase.clean(jdbc);
+        templates.seedDefaults();
         portfolio = new PortfolioFixture(jdbc);
         portfolio.customer("LS").account("LS-1", "LS", "2026-01-10", 6, 2000).payment("LS-1", "2026-01-10", 2000)
                 .customer("WW").account("WW-1", "WW", "2025-08-01", 12, 500)

@@ -2,6 +2,7 @@ package dev.recoup.strategy;
 
 import dev.recoup.contact.domain.HoldKind;
 import dev.recoup.contact.persistence.HoldStore;
+import dev.recoup.contact.templates.MessageTemplates;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.strategy.domain.ArmAssignment;
 import dev.recoup.strategy.domain.StepType;
@@ -28,11 +29,13 @@ class StrategyApplicationTest {
     @Autowired Experiments experiments;
     @Autowired JdbcClient jdbc;
     @Autowired HoldStore holds;
+    @Autowired MessageTemplates templates;
     PortfolioFixture portfolio;
 
     @BeforeEach
     void portfolio() {
         TestDatabase.clean(jdbc);
+        templates.seedDefaults();
         portfolio = new PortfolioFixture(jdbc);
         // 李四 paid the first instalment only: 1 day late on 11 Feb, 31 days on 13 Mar.
         // 王五 never paid since August 2025: always long overdue. 马明 never paid from 1 Feb. 张三 pays on time.
@@ -217,7 +220,7 @@ class StrategyApplicationTest {
         assertThat(tasksOf("MM")).containsExactly("early/sms 2026-02-11 SMS robot-sms OPEN", "early/robot 2026-02-13 ROBOT_CALL robot OPEN");
         assertThat(jdbc.sql("select distinct source from task where type <> 'ESCALATION'").query(String.class).list())
                 .containsExactly("strategy:" + v1.id());
-        assertThat(jdbc.sql("select template from task where step_key = 'early/sms' limit 1").query(String.class).single()).isEqualTo("SMS-1");
+        assertThat(jdbc.sql("select template from task where step_key = 'early/sms' limit 1").query(String.class).single()).isEqualTo("sms.reminder");
     }
 
     @Test

@@ -3,11 +3,9 @@ package dev.recoup.approvals.api;
 import dev.recoup.approvals.ApprovalDetail;
 import dev.recoup.approvals.Approvals;
 import dev.recoup.approvals.persistence.ApprovalService;
-import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** Approval requests (R16, R17): the caller's inbox, deciding a level with a reason, the history. */
 @RestController
@@ -68,21 +65,6 @@ class ApprovalController {
             default -> throw new InvalidInputException("decision", request.decision(), "decision must be APPROVE or REJECT");
         };
         return approvals.decide(id, user.getName(), DeciderRoles.of(user), approve, request.reason());
-    }
-
-    @PostMapping("/{id}/withdraw")
-    @Operation(summary = "Withdraw a pending request (its requester, a manager or an administrator)")
-    ApprovalDetail withdraw(@PathVariable long id, Authentication user) {
-        ApprovalDetail detail = approvals.detail(id);
-        Set<String> roles = DeciderRoles.of(user);
-        if (!detail.requestedBy().equals(user.getName()) && !roles.contains("MANAGER") && !roles.contains("ADMIN")) {
-            throw new AccessDeniedException("only the requester, a manager or an administrator may withdraw a request");
-        }
-        if (detail.status() != Approvals.Status.PENDING) {
-            throw new ConflictException("Approval request " + id + " is " + detail.status() + ", not pending: nothing to withdraw");
-        }
-        approvals.withdraw(id, user.getName());
-        return approvals.detail(id);
     }
 
     private static int limit(int limit) {

@@ -43,6 +43,9 @@ class ApprovalsPage {
     String decide(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
                   Authentication user, Locale locale, RedirectAttributes redirect) {
         try {
+            if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
+                throw new InvalidInputException("decision", decision, "decision must be APPROVE or REJECT");
+            }
             approvals.decide(id, user.getName(), DeciderRoles.of(user), "APPROVE".equals(decision), reason);
             redirect.addFlashAttribute("done", "APPROVE".equals(decision) ? "approval.approved" : "approval.rejected");
         } catch (DecisionRefusedException e) {

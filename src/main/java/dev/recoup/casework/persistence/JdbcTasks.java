@@ -257,6 +257,92 @@ class JdbcTasks implements Tasks {
         return find(taskId);
     }
 
+    @Override
+    @Transactional
+    public List<Long> completeAll(List<Completion> completions, String by) {
+        if (completions == null || completions.isEmpty()) {
+            return List.of();
+        }
+        int n = completions.size();
+        Long[] ids = new Long[n];
+        String[] outcomes = new String[n], notes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Completion c = completions.get(i);
+            if (c.outcome() == null) {
+                throw new InvalidInputException("outcome", null, "outcome is required, one of " + TaskOutcome.codes());
+            }
+            checkLength("note", c.note(), MAX_NOTE);
+            ids[i] = c.taskId();
+            outcomes[i] = c.outcome().name();
+            notes[i] = blankToNull(c.note());
+        }
+        LocalDate today = clock.today();
+        record Done(long id, long caseId, TaskOutcome outcome) {
+        }
+        List<Done> done = jdbc.sql("""
+                        update task t set status = 'DONE', outcome = u.outcome, outcome_note = u.note, completed_at = :now, completed_by = :by,
+                                          closed_on = :today, on_time = (:now <= t.due_at)
+                        from unnest(cast(:ids as bigint[]), cast(:outcomes as text[]), cast(:notes as text[])) as u(id, outcome, note)
+                        where t.id = u.id and t.status = 'OPEN'
+                        returning t.id, t.case_id, t.outcome""")
+                .param("now", closing.now()).param("by", by).param("today", today).param("ids", ids).param("outcomes", outcomes)
+                .param("notes", notes)
+                .query((rs, row) -> new Done(rs.getLong(1), rs.getLong(2), TaskOutcome.valueOf(rs.getString(3)))).list();
+        // Outcomes that say where the case stands move it forward, as complete() does: one call per such outcome.
+        Map<TaskOutcome, java.util.SortedSet<Long>> advancing = new java.util.EnumMap<>(TaskOutcome.class);
+        for (Done d : done) {
+            if (d.outcome().advancesTo() != null) {
+                advancing.computeIfAbsent(d.outcome(), o -> new java.util.TreeSet<>()).add(d.caseId());
+            }
+        }
+        advancing.forEach((outcome, cases) -> flow.advanceByRule(cases.stream().mapToLong(Long::longValue).toArray(), outcome.advancesTo(), today,
+                outcome.name()));
+        return done.stream().map(Done::id).sorted().toList();
+    }
+
+    @Override
+    @Transactional
+    public List<Long> cancelAll(List<Cancellation> cancellations, String by) {
+        if (cancellations == null || cancellations.isEmpty()) {
+            return List.of();
+        }
+        int n = cancellations.size();
+        Long[] ids = new Long[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            Cancellation c = cancellations.get(i);
+            if (c.reason() == null || c.reason().isBlank()) {
+                throw new InvalidInputException("reason", c.reason(), "a reason is required to cancel a task");
+            }
+            checkLength("reason", c.reason(), MAX_NOTE);
+            ids[i] = c.taskId();
+            reasons[i] = c.reason().strip();
+        }
+        return jdbc.sql("""
+                        update task t set status = 'CANCELLED', cancel_reason = u.reason, completed_at = :now, completed_by = :by, closed_on = :today
+                        from unnest(cast(:ids as bigint[]), cast(:reasons as text[])) as u(id, reason)
+                        where t.id = u.id and t.status = 'OPEN'
+                        returning t.id""")
+                .param("now", closing.now()).param("by", by).param("today", clock.today()).param("ids", ids).param("reasons", reasons)
+                .query(Long.class).list().stream().sorted().toList();
+    }
+
+    @Override
+    @Transactional
+    public boolean reviseOutcome(long taskId, TaskOutcome expected, TaskOutcome outcome, String note, String by) {
+        if (expected == null || outcome == null) {
+            throw new InvalidInputException("outcome", null, "the expected and the new outcome are required, each one of " + TaskOutcome.codes());
+        }
+        String line = blankToNull(note);
+        String added = line == null ? null : line + " (" + by + ")";
+        return jdbc.sql("""
+                        update task set outcome = :outcome,
+                                        outcome_note = left(concat_ws(E'\\n', outcome_note, cast(:added as text)), :max)
+                        where id = :id and status = 'DONE' and outcome = :expected""")
+                .param("outcome", outcome.name()).param("added", added).param("max", MAX_NOTE).param("id", taskId).param("expected", expected.name())
+                .update() == 1;
+    }
+
     private Task lockOpen(long taskId) {
         Task task = jdbc.sql("select " + COLUMNS + " from task where id = ? for update").param(taskId).query(TASK).optional()
                 .orElseThrow(() -> new NotFoundException("task", taskId));

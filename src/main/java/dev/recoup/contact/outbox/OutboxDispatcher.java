@@ -66,11 +66,12 @@ public class OutboxDispatcher {
     private final OutboxProperties properties;
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
+    private final NotSentNotices notSent;
     private volatile boolean warnedNoGate;
 
     OutboxDispatcher(OutboxStore store, OutboxReceipts receipts, List<MessageGateway> gateways, ObjectProvider<ContactDecisions> gate,
                      ObjectProvider<ContactLedger> ledger, ObjectProvider<DispatchProbe> probes, ObjectProvider<LetterCheck> letterCheck, OutboxProperties properties,
-                     BusinessClock clock, PlatformTransactionManager transactions) {
+                     BusinessClock clock, PlatformTransactionManager transactions, NotSentNotices notSent) {
         this.store = store;
         this.receipts = receipts;
         this.gateways = gateways.stream().collect(Collectors.toMap(MessageGateway::channel, g -> g));
@@ -81,6 +82,7 @@ public class OutboxDispatcher {
         this.properties = properties;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.notSent = notSent;
     }
 
     @EventListener
@@ -171,8 +173,8 @@ public class OutboxDispatcher {
             LetterCheck check = letterCheck.getIfAvailable();
             String missing = check == null ? "" : check.unprintable(message.recipientName() + message.endpoint() + message.subject() + message.body());
             if (!missing.isEmpty()) {
-                boolean done = Boolean.TRUE.equals(transaction.execute(s -> store.fail(message,
-                        "the letter font has no glyph for " + missing + "; set recoup.channels.letters.font to a font that has")));
+                boolean done = Boolean.TRUE.equals(transaction.execute(s -> ended(message, store.fail(message,
+                        "the letter font has no glyph for " + missing + "; set recoup.channels.letters.font to a font that has"))));
                 return done ? Result.FAILED : Result.LOST_LEASE;
             }
             LocalDate businessDate = now.atZone(clock.zone()).toLocalDate();
@@ -248,7 +250,7 @@ public class OutboxDispatcher {
         }
         String why = next == null ? "not allowed (" + rules + ") and no time is known when it would be"
                 : "not allowed (" + rules + ") until " + next + ", later than recoup.channels.outbox.max-defer " + properties.maxDefer();
-        boolean done = Boolean.TRUE.equals(transaction.execute(s -> store.block(message, reasons, why)));
+        boolean done = Boolean.TRUE.equals(transaction.execute(s -> ended(message, store.block(message, reasons, why))));
         return done ? Result.BLOCKED : Result.LOST_LEASE;
     }
 
@@ -264,6 +266,7 @@ public class OutboxDispatcher {
                     if (changed && giveUp) {
                         // Nothing reached the person; the ledger has no "not sent", BOUNCED is the outcome that counts as no contact.
                         contactLedger.outcome(attemptId, Outcome.BOUNCED, now);
+                        notSent.ended(message.id());
                     }
                     return changed;
                 }));
@@ -275,6 +278,7 @@ public class OutboxDispatcher {
                     boolean changed = store.fail(message, error);
                     if (changed) {
                         contactLedger.outcome(attemptId, Outcome.BOUNCED, now);
+                        notSent.ended(message.id());
                     }
                     return changed;
                 }));
@@ -288,6 +292,14 @@ public class OutboxDispatcher {
                 yield done ? Result.UNCERTAIN : Result.LOST_LEASE;
             }
         };
+    }
+
+    /** After a change to BLOCKED or FAILED: tells whoever asked for the message, in the same transaction. */
+    private boolean ended(Claimed message, boolean changed) {
+        if (changed) {
+            notSent.ended(message.id());
+        }
+        return changed;
     }
 
     private static String gatewayUser(Channel channel) {

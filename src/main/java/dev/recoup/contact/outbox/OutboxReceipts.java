@@ -34,10 +34,12 @@ public class OutboxReceipts {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<ContactLedger> ledger;
+    private final NotSentNotices notSent;
 
-    OutboxReceipts(JdbcClient jdbc, ObjectProvider<ContactLedger> ledger) {
+    OutboxReceipts(JdbcClient jdbc, ObjectProvider<ContactLedger> ledger, NotSentNotices notSent) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.notSent = notSent;
     }
 
     /**
@@ -98,6 +100,7 @@ public class OutboxReceipts {
             jdbc.sql("update outbound_message set status = 'FAILED', last_error = ?, updated_at = now() where id = ?")
                     .params("not delivered: " + (summary.detail() == null ? "the gateway reported a failure" : summary.detail()), id).update();
             ledgerOutcome(sent.attemptId(), Outcome.BOUNCED, summary.lastAt().toInstant());
+            notSent.ended(id);
             return true;
         }
         if (summary.deliveredIds() >= ids.length) {
@@ -169,6 +172,11 @@ public class OutboxReceipts {
     /** A message that certainly did not reach the person: its ledger attempt counts as no contact (BOUNCED). */
     public void markNotSent(Long attemptId, Instant at) {
         ledgerOutcome(attemptId, Outcome.BOUNCED, at);
+    }
+
+    /** Message {@code id} was marked FAILED by a person: whoever asked for it hears so. */
+    void markedFailed(long id) {
+        notSent.ended(id);
     }
 
     private Long attemptOf(long id) {

@@ -37,10 +37,10 @@ import java.util.Set;
 
 /**
  * Loads what the gate decides from: the person (role, phone, region, case, debts), their recent
- * ledger, the holds on them or their customer, their consents: four index lookups on one connection
- * ((contact, time) for the ledger, customer for holds, contact for consents), each a server-prepared
- * statement.
- * The call list loads many people at once with the same reads over an id array.
+ * ledger, the holds on them or their customer, their consents — for one decision in one statement of
+ * index lookups ((contact, time) for the ledger, an index that covers the columns read; customer for
+ * holds; contact for consents). The call list loads many people at once with the same reads over an
+ * id array.
  */
 @Component
 class GateFacts {
@@ -49,21 +49,6 @@ class GateFacts {
     record Loaded(Target target, List<Attempt> history, List<Hold> holds, List<Consent> consents, Instant priorLocationContactAt) {
     }
 
-    /** The person, their customer, the case and the debts. Four variants (case given or not, account given or not), so each plan is stable. */
-    private static final String TARGET_HEAD = """
-            select ct.id, ct.customer_id, ct.role, ct.phone, ct.email, ct.address, ct.valid, cu.region_code, cu.address,
-                   cc.id,
-                   array(select a.id from account a where a.customer_id = ct.customer_id%1$s order by a.id),
-                   array(select a.product from account a where a.customer_id = ct.customer_id%1$s order by a.id)
-            from contact ct join customer cu on cu.id = ct.customer_id
-            left join lateral (select c.id from collection_case c where c.customer_id = ct.customer_id and %2$s
-                               order by c.id desc limit 1) cc on true
-            where ct.id = ?""";
-    private static final String[] TARGET = {
-            TARGET_HEAD.formatted("", "c.status = 'OPEN'"),
-            TARGET_HEAD.formatted("", "c.id = ?"),
-            TARGET_HEAD.formatted(" and a.id = ?", "c.status = 'OPEN'"),
-            TARGET_HEAD.formatted(" and a.id = ?", "c.id = ?")};
     /**
      * Everything for one decision in one statement: the person (k = 0), their ledger (1), holds (2),
      * consents (3), the first location contact (4), as rows of one wide shape. One statement is one
@@ -96,12 +81,13 @@ class GateFacts {
             select 0 as k, ct.id as n1, ct.customer_id as n2, cc.id as n3, ct.role as s1, ct.phone as s2, ct.email as s3, ct.address as s4,
                    cast(cu.region_code as text) as s5, cu.address as s6, cast(null as timestamptz) as t1, cast(null as timestamptz) as t2,
                    cast(null as timestamptz) as t3,
-                   array(select a.id from account a where a.customer_id = ct.customer_id%1$s order by a.id) as a1, cast(null as bigint[]) as a2,
-                   array(select a.product from account a where a.customer_id = ct.customer_id%1$s order by a.id) as x,
+                   coalesce(acc.ids, '{}') as a1, cast(null as bigint[]) as a2, coalesce(acc.products, '{}') as x,
                    cast(null as smallint[]) as d, cast(null as time) as w1, cast(null as time) as w2, ct.valid as b, cast(null as int) as i
             from contact ct join customer cu on cu.id = ct.customer_id
             left join lateral (select c.id from collection_case c where c.customer_id = ct.customer_id and %2$s
                                order by c.id desc limit 1) cc on true
+            left join lateral (select array_agg(a.id order by a.id) as ids, array_agg(a.product order by a.id) as products
+                               from account a where a.customer_id = ct.customer_id%1$s) acc on true
             where ct.id = ?
             """;
     private static final String[] ONE_TRIP = new String[8];
@@ -118,20 +104,9 @@ class GateFacts {
     static final String ATTEMPT_COLUMNS = """
             id, contact_id, at, channel, direction, outcome, account_ids, discussed_account_ids, purpose, endpoint, endpoint_kind,
             in_response_to, staff_count""";
-    private static final String HISTORY = "select " + ATTEMPT_COLUMNS + " " + """
-             from contact_attempt where contact_id = ? and at >= ? and voided_at is null order by at""";
     private static final String HOLD_COLUMNS = "kind, effective_from, effective_until, level, contact_id, account_ids, medium, endpoint, place";
-    private static final String HOLDS = "select " + HOLD_COLUMNS + " " + """
-             from contact_hold h
-            where h.customer_id = ? and (h.level <> 'CONTACT' or h.contact_id = ?)
-              and (h.effective_until is null or h.effective_until > ?)""";
     private static final String CONSENT_COLUMNS = """
             contact_id, source, received_at, channels, account_ids, days, window_start, window_end, zone, endpoint, valid_until, revoked_at""";
-    private static final String CONSENTS = "select " + CONSENT_COLUMNS + " " + """
-             from contact_consent where contact_id = ? and (revoked_at is null or revoked_at > ?) and (valid_until is null or valid_until > ?)""";
-    private static final String FIRST_LOCATION_CONTACT = """
-            select min(at) from contact_attempt
-            where contact_id = ? and purpose = 'LOCATION_INFO' and direction = 'OUTBOUND' and voided_at is null and at < ?""";
 
     private final JdbcTemplate jdbc;
 
@@ -150,12 +125,11 @@ class GateFacts {
             int variant = (caseId != null ? 1 : 0) + (accountId != null ? 2 : 0) + (locationInfo ? 4 : 0);
             try (PreparedStatement ps = connection.prepareStatement(ONE_TRIP[variant])) {
                 int i = 1;
-                if (accountId != null) {
-                    ps.setLong(i++, accountId);
-                    ps.setLong(i++, accountId);
-                }
                 if (caseId != null) {
                     ps.setLong(i++, caseId);
+                }
+                if (accountId != null) {
+                    ps.setLong(i++, accountId);
                 }
                 ps.setLong(i++, contactId);
                 ps.setLong(i++, contactId);

@@ -1,8 +1,10 @@
 package dev.recoup.contact.templates;
 
+import dev.recoup.contact.MessageTemplateCodes;
 import dev.recoup.contact.domain.Channel;
 import dev.recoup.contact.domain.RulePacks;
 import dev.recoup.contact.domain.WordingLexicon;
+import dev.recoup.contact.templates.domain.Audience;
 import dev.recoup.contact.templates.domain.DefaultTemplates;
 import dev.recoup.contact.templates.domain.Language;
 import dev.recoup.contact.templates.domain.RenderedMessage;
@@ -32,7 +34,7 @@ import java.util.regex.Pattern;
  * version they were made from); a version is checked before it is saved ({@link TemplateChecker}).
  */
 @Service
-public class MessageTemplates {
+public class MessageTemplates implements MessageTemplateCodes {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final int MAX_NAME = 120;
@@ -137,6 +139,15 @@ public class MessageTemplates {
                 .params(kind == null ? null : kind.name(), kind == null ? null : kind.name(), channel == null ? null : channel.name(),
                         channel == null ? null : channel.name())
                 .query(SUMMARY).list();
+    }
+
+    @Override
+    public Map<String, TemplateCode> templateCodes() {
+        Map<String, TemplateCode> codes = new java.util.LinkedHashMap<>();
+        for (TemplateSummary t : list(null, null)) {
+            codes.put(t.code(), new TemplateCode(t.code(), t.channel(), t.audience() == Audience.DEBTOR));
+        }
+        return codes;
     }
 
     public TemplateSummary summary(long id) {

@@ -67,7 +67,7 @@ class SecurityConfiguration {
                         // Contact channels (issue 4): saving templates and operating the outbox and letters are for managers.
                         .requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/*/versions", "/api/v1/outbound-messages/dispatch",
                                 "/api/v1/outbound-messages/*/resolve", "/api/v1/outbound-messages/*/receipts", "/api/v1/outbound-messages/bounces",
-                                "/api/v1/letter-batches/*/tracking-numbers").hasAnyRole("MANAGER", "ADMIN")
+                                "/api/v1/letter-batches/*/tracking-numbers", "/api/v1/task-messages/dispatch").hasAnyRole("MANAGER", "ADMIN")
                         // Contact (issue 4): the dialer's results authenticate by their HMAC signature (see docs/dialer-contract.md).
                         .requestMatchers(HttpMethod.POST, "/api/v1/dialer/results").permitAll()
                         .requestMatchers("/api/v1/dialer/**").hasAnyRole("DIALER", "MANAGER", "ADMIN")

@@ -56,6 +56,25 @@ public final class DefaultStrategy {
     public static final String FIELD = "field";
     public static final String AGENCY = "agency";
 
+    /*
+     * Templates. SMS, e-mail and letter steps that the outbox sends by themselves name a message
+     * template of the contact module by its code (channel.kind, dev.recoup.contact.templates.domain.
+     * DefaultTemplates); saving a strategy checks the code exists with the step's channel. Demand
+     * letters, final demands and lawyer's letters are legal documents: their steps name a document
+     * kind of the documents module (issue 5), and people prepare, sign and post them — the outbox
+     * never sends them. Call steps name the talk track the agent or robot follows (FIND_CAUSE, …).
+     */
+    /** First-day reminder with amount, due date and how to pay (R13, seed 004). */
+    public static final String SMS_FIRST_DAY_REMINDER = "sms.first-day-reminder";
+    public static final String SMS_REMINDER = "sms.reminder";
+    public static final String SMS_RISK_WARNING = "sms.risk-warning";
+    public static final String EMAIL_RISK_WARNING = "email.risk-warning";
+    public static final String SMS_INVITATION_TO_NEGOTIATE = "sms.invitation-to-negotiate";
+    /** A demand letter (催收函), also the final demand before agency or legal: a document people prepare. */
+    public static final String DEMAND_LETTER = "DEMAND_LETTER";
+    /** A lawyer's letter (律师函): a document the legal team has a lawyer issue. */
+    public static final String LAWYERS_LETTER = "LAWYERS_LETTER";
+
     /** 50,000 yuan in fen: the seeds' line between phone work and heavier treatment. */
     public static final long PHONE_LIMIT_FEN = 5_000_000L;
 
@@ -98,15 +117,15 @@ public final class DefaultStrategy {
         // When the plan breaks (or completes) the case falls back to the segment its DPD gives it.
         segments.add(segment("PLAN-late", "分期还款·期款逾期·提醒与跟进", "Instalment plan, an instalment late: reminder and follow-up calls",
                 "onActivePlan && planDpd > 0", PHONE_T2,
-                step("plan-reminder", StepType.SMS, 0, 0, null, null, "PROMISE_REMINDER", null),
+                step("plan-reminder", StepType.SMS, 0, 0, null, null, "sms.reminder", null),
                 step("plan-follow-up", StepType.AGENT_CALL, 1, 3, null, null, "PLAN_FOLLOW_UP", null)));
         segments.add(segment("PLAN-kept", "分期还款·按期履约·不按逾期催收", "Instalment plan kept: collected by the plan, not as overdue",
                 "onActivePlan", ROBOT_SMS,
-                step("beyond-plan-reminder", StepType.SMS, 0, 14, null, null, "REMINDER", "overdueBeyondPlan > 0")));
+                step("beyond-plan-reminder", StepType.SMS, 0, 14, null, null, "sms.reminder", "overdueBeyondPlan > 0")));
 
         segments.add(segment("RE-judicial-auction", "房产抵押·司法拍卖", "Real-estate collateral: judicial auction",
                 "dpd > 90 && 'real_estate' in collateralTypes", LEGAL,
-                step("demand-letter", StepType.LETTER, 0, 0, null, null, "DEMAND_LETTER", null),
+                step("demand-letter", StepType.LETTER, 0, 0, null, null, DEMAND_LETTER, null),
                 step("negotiate", StepType.AGENT_CALL, 0, 7, 28, SENIOR_T3, "INVITE_NEGOTIATION", null),
                 step("refer-to-legal", StepType.REFER_TO_LEGAL, 30, 0, null, null, null, null),
                 step("judicial-auction", StepType.JUDICIAL_AUCTION, 60, 0, null, null, null, null)));
@@ -114,7 +133,7 @@ public final class DefaultStrategy {
         segments.add(segment("T4-unwilling-litigation", "逾期180天以上·有能力拒不还款·律师函与诉讼",
                 "Over 180 DPD, able but unwilling: lawyer's letter and litigation",
                 "dpd > 180 && " + ABLE + " && " + UNWILLING, LEGAL,
-                step("lawyer-letter", StepType.LAWYER_LETTER, 0, 0, null, null, "LAWYER_LETTER", null),
+                step("lawyer-letter", StepType.LAWYER_LETTER, 0, 0, null, null, LAWYERS_LETTER, null),
                 step("follow-up-call", StepType.AGENT_CALL, 7, 14, null, null, "INVITE_NEGOTIATION", null),
                 step("litigation", StepType.REFER_TO_LEGAL, 30, 0, null, null, null, null)));
 
@@ -139,22 +158,22 @@ public final class DefaultStrategy {
 
         segments.add(segment("T2-31-90-phone", "逾期31-90天·5万元以下·电话催收", "31–90 DPD, up to 50,000 yuan: phone",
                 "dpd >= 31 && dpd <= 90 && " + SMALL, PHONE_T2,
-                step("invite-negotiation", StepType.SMS, 0, 0, null, null, "INVITE_NEGOTIATION", null),
+                step("invite-negotiation", StepType.SMS, 0, 0, null, null, SMS_INVITATION_TO_NEGOTIATE, null),
                 step("find-cause", StepType.AGENT_CALL, 0, 2, null, null, "FIND_CAUSE", null),
-                step("demand-letter", StepType.LETTER, 30, 0, null, null, "DEMAND_LETTER", null),
+                step("demand-letter", StepType.LETTER, 30, 0, null, null, DEMAND_LETTER, null),
                 step("skip-trace", StepType.VERIFY_CONTACT_DATA, 0, 7, null, null, null, UNREACHABLE)));
 
         segments.add(segment("T2-31-90-large", "逾期31-90天·5万元以上·电话与外访", "31–90 DPD, over 50,000 yuan: phone and field",
                 "dpd >= 31 && dpd <= 90", PHONE_T2,
-                step("invite-negotiation", StepType.SMS, 0, 0, null, null, "INVITE_NEGOTIATION", null),
+                step("invite-negotiation", StepType.SMS, 0, 0, null, null, SMS_INVITATION_TO_NEGOTIATE, null),
                 step("find-cause", StepType.AGENT_CALL, 0, 2, null, null, "FIND_CAUSE", null),
-                step("demand-letter", StepType.LETTER, 14, 0, null, null, "DEMAND_LETTER", null),
+                step("demand-letter", StepType.LETTER, 14, 0, null, null, DEMAND_LETTER, null),
                 step("skip-trace", StepType.VERIFY_CONTACT_DATA, 0, 7, null, null, null, UNREACHABLE),
                 step("field-visit", StepType.FIELD_VISIT, 14, 30, null, FIELD, null, STALLED)));
 
         segments.add(segment("T3-91-180-phone", "逾期91-180天·5万元以下·资深专员电话", "91–180 DPD, up to 50,000 yuan: senior specialists by phone",
                 "dpd >= 91 && dpd <= 180 && " + SMALL, SENIOR_T3,
-                step("demand-letter", StepType.LETTER, 0, 0, null, null, "DEMAND_LETTER", null),
+                step("demand-letter", StepType.LETTER, 0, 0, null, null, DEMAND_LETTER, null),
                 step("personal-plan-call", StepType.AGENT_CALL, 0, 3, null, null, "PERSONAL_PLAN", null),
                 step("instalment-offer", StepType.OFFER_RESTRUCTURING, 7, 0, null, null, "INSTALMENT_PLAN", null),
                 step("skip-trace", StepType.VERIFY_CONTACT_DATA, 0, 7, null, null, null, UNREACHABLE),
@@ -162,7 +181,7 @@ public final class DefaultStrategy {
 
         segments.add(segment("T3-91-180-large", "逾期91-180天·5万元以上·资深专员", "91–180 DPD, over 50,000 yuan: senior specialists",
                 "dpd >= 91 && dpd <= 180", SENIOR_T3,
-                step("demand-letter", StepType.LETTER, 0, 0, null, null, "DEMAND_LETTER", null),
+                step("demand-letter", StepType.LETTER, 0, 0, null, null, DEMAND_LETTER, null),
                 step("personal-plan-call", StepType.AGENT_CALL, 0, 2, null, null, "PERSONAL_PLAN", null),
                 step("instalment-offer", StepType.OFFER_RESTRUCTURING, 7, 0, null, null, "INSTALMENT_PLAN", null),
                 step("field-visit", StepType.FIELD_VISIT, 7, 30, null, FIELD, null, STALLED),
@@ -170,12 +189,12 @@ public final class DefaultStrategy {
 
         segments.add(segment("T4-181-agency", "逾期180天以上·5万元以下·委外催收", "Over 180 DPD, up to 50,000 yuan: collection agency",
                 "dpd > 180 && " + SMALL, AGENCY,
-                step("final-demand", StepType.LETTER, 0, 0, null, null, "FINAL_DEMAND", null),
+                step("final-demand", StepType.LETTER, 0, 0, null, null, DEMAND_LETTER, null),
                 step("place-with-agency", StepType.PLACE_WITH_AGENCY, 0, 0, null, null, null, null)));
 
         segments.add(segment("T4-181-legal", "逾期180天以上·大额·法律途径", "Over 180 DPD, over 50,000 yuan: legal action",
                 "dpd > 180", LEGAL,
-                step("final-demand", StepType.LETTER, 0, 0, null, null, "FINAL_DEMAND", null),
+                step("final-demand", StepType.LETTER, 0, 0, null, null, DEMAND_LETTER, null),
                 step("refer-to-legal", StepType.REFER_TO_LEGAL, 14, 0, null, null, null, null),
                 step("field-visit", StepType.FIELD_VISIT, 7, 30, null, FIELD, null, UNREACHABLE)));
 
@@ -190,18 +209,18 @@ public final class DefaultStrategy {
     private static StrategyDefinition.Step[] robotSteps(String stage) {
         return switch (stage) {
             case "1-5" -> new StrategyDefinition.Step[] {
-                    step("first-day-sms", StepType.SMS, 0, 0, null, null, "REMINDER_FIRST_DAY", null),
+                    step("first-day-sms", StepType.SMS, 0, 0, null, null, SMS_FIRST_DAY_REMINDER, null),
                     step("robot-reminder", StepType.ROBOT_CALL, 1, 2, null, null, "REMINDER_FRIENDLY", null),
                     step("ask-cause", StepType.AGENT_CALL, 2, 0, null, PHONE_T2, "FIND_CAUSE", VOLATILE_REPAYMENTS)};
             case "6-17" -> new StrategyDefinition.Step[] {
                     step("verify-contact-data", StepType.VERIFY_CONTACT_DATA, 0, 0, null, null, null, null),
                     step("robot-call", StepType.ROBOT_CALL, 0, 1, null, null, "REMINDER", null),
-                    step("sms", StepType.SMS, 0, 3, null, null, "REMINDER", null),
+                    step("sms", StepType.SMS, 0, 3, null, null, SMS_REMINDER, null),
                     step("skip-trace", StepType.VERIFY_CONTACT_DATA, 0, 7, null, null, null, UNREACHABLE),
                     step("agent-call", StepType.AGENT_CALL, 3, 2, null, PHONE_T2, "FIND_CAUSE", "brokenPromises >= 1")};
             default -> new StrategyDefinition.Step[] {
-                    step("risk-warning-sms", StepType.SMS, 0, 0, null, null, "RISK_WARNING", null),
-                    step("risk-warning-email", StepType.EMAIL, 0, 0, null, null, "RISK_WARNING", null),
+                    step("risk-warning-sms", StepType.SMS, 0, 0, null, null, SMS_RISK_WARNING, null),
+                    step("risk-warning-email", StepType.EMAIL, 0, 0, null, null, EMAIL_RISK_WARNING, null),
                     step("robot-call", StepType.ROBOT_CALL, 0, 1, null, null, "CONSEQUENCES", null),
                     step("skip-trace", StepType.VERIFY_CONTACT_DATA, 0, 7, null, null, null, UNREACHABLE),
                     step("agent-call", StepType.AGENT_CALL, 2, 2, null, PHONE_T2, "CONSEQUENCES", "brokenPromises >= 1")};
@@ -212,16 +231,16 @@ public final class DefaultStrategy {
     private static StrategyDefinition.Step[] agentSteps(String stage) {
         return switch (stage) {
             case "1-5" -> new StrategyDefinition.Step[] {
-                    step("first-day-sms", StepType.SMS, 0, 0, null, null, "REMINDER_FIRST_DAY", null),
+                    step("first-day-sms", StepType.SMS, 0, 0, null, null, SMS_FIRST_DAY_REMINDER, null),
                     step("reminder-call", StepType.AGENT_CALL, 0, 2, null, null, "FIND_CAUSE", null)};
             case "6-17" -> new StrategyDefinition.Step[] {
                     step("verify-contact-data", StepType.VERIFY_CONTACT_DATA, 0, 0, null, null, null, null),
                     step("call", StepType.AGENT_CALL, 0, 1, null, null, "FIND_CAUSE", null),
-                    step("sms", StepType.SMS, 0, 3, null, null, "REMINDER", null),
+                    step("sms", StepType.SMS, 0, 3, null, null, SMS_REMINDER, null),
                     step("skip-trace", StepType.VERIFY_CONTACT_DATA, 0, 7, null, null, null, UNREACHABLE)};
             default -> new StrategyDefinition.Step[] {
-                    step("risk-warning-sms", StepType.SMS, 0, 0, null, null, "RISK_WARNING", null),
-                    step("risk-warning-email", StepType.EMAIL, 0, 0, null, null, "RISK_WARNING", null),
+                    step("risk-warning-sms", StepType.SMS, 0, 0, null, null, SMS_RISK_WARNING, null),
+                    step("risk-warning-email", StepType.EMAIL, 0, 0, null, null, EMAIL_RISK_WARNING, null),
                     step("consequences-call", StepType.AGENT_CALL, 0, 1, null, null, "CONSEQUENCES", null),
                     step("skip-trace", StepType.VERIFY_CONTACT_DATA, 0, 7, null, null, null, UNREACHABLE)};
         };

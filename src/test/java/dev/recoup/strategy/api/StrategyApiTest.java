@@ -1,5 +1,6 @@
 package dev.recoup.strategy.api;
 
+import dev.recoup.contact.templates.MessageTemplates;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
@@ -35,10 +36,12 @@ class StrategyApiTest {
     @Autowired JdbcClient jdbc;
     @Autowired DailyRunService runs;
     @Autowired ObjectMapper json;
+    @Autowired MessageTemplates templates;
 
     @BeforeEach
     void empty() {
         TestDatabase.clean(jdbc);
+        templates.seedDefaults();
     }
 
     static String definition(String lateCondition) {
@@ -46,9 +49,9 @@ class StrategyApiTest {
                 {"name": "测试策略", "description": "two segments", "segments": [
                   {"code": "late", "nameZh": "逾期较长", "nameEn": "Late", "condition": %s, "queue": "phone-t2",
                    "steps": [{"key": "call", "type": "AGENT_CALL", "day": 0, "everyDays": 3},
-                             {"key": "letter", "type": "LETTER", "day": 5, "everyDays": 0, "template": "LTR-1"}]},
+                             {"key": "letter", "type": "LETTER", "day": 5, "everyDays": 0, "template": "letter.reminder"}]},
                   {"code": "early", "nameZh": "早期", "nameEn": "Early", "condition": "true", "queue": "robot-sms",
-                   "steps": [{"key": "sms", "type": "SMS", "day": 0, "everyDays": 0, "template": "SMS-1"}]}]}"""
+                   "steps": [{"key": "sms", "type": "SMS", "day": 0, "everyDays": 0, "template": "sms.reminder"}]}]}"""
                 .formatted(quoted(lateCondition));
     }
 

@@ -97,7 +97,7 @@ class DefaultStrategyTest {
     void inTheFirstFiveDaysTheCustomerIsRemindedKindlyWithTheAmountAndHowToPay() {
         for (String tier : new String[] {"T1", "T2"}) {
             List<DueStep> due = dueAfter(aCase().tier(tier).dpd(2), 0);
-            assertThat(due).extracting(DueStep::template).contains("REMINDER_FIRST_DAY");
+            assertThat(due).extracting(DueStep::template).contains("sms.first-day-reminder");
             assertThat(due).extracting(DueStep::type).doesNotContain(StepType.LETTER, StepType.FIELD_VISIT, StepType.LAWYER_LETTER);
         }
     }
@@ -121,7 +121,7 @@ class DefaultStrategyTest {
     void fromDayEighteenTheConsequencesAreExplained() {
         for (String tier : new String[] {"T1", "T2"}) {
             assertThat(dueAfter(aCase().tier(tier).dpd(20), 0)).extracting(DueStep::template).as(tier)
-                    .contains("RISK_WARNING", "CONSEQUENCES");
+                    .contains("sms.risk-warning", "email.risk-warning", "CONSEQUENCES");
         }
     }
 
