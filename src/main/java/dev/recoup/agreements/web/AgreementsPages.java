@@ -99,10 +99,11 @@ class AgreementsPages {
     // ---- plans
 
     @GetMapping("/plans")
-    String plans(@RequestParam(required = false) String status, Model model) {
+    String plans(@RequestParam(required = false) String status, @RequestParam(required = false) Long caseId, Model model) {
         String chosen = status == null || status.isBlank() ? null : status;
-        model.addAttribute("plans", plans.list(chosen, null, 0, PAGE_SIZE));
+        model.addAttribute("plans", plans.list(chosen, caseId, 0, PAGE_SIZE));
         model.addAttribute("status", chosen);
+        model.addAttribute("caseId", caseId);
         model.addAttribute("statuses", PlanStatus.values());
         model.addAttribute("frequencies", Frequency.values());
         model.addAttribute("products", List.of("consumer_loan", "credit_card", "sme_loan", "secured_loan"));
@@ -124,7 +125,7 @@ class AgreementsPages {
             model.addAttribute("error", e.field() + ": " + e.getMessage());
         }
         model.addAttribute("form", new CalculatorForm(total, instalments, firstPayment, startDate, frequency, product, income, expenses));
-        return plans(null, model);
+        return plans(null, null, model);
     }
 
     /** What was typed into the calculator, to show it again with the result. */
