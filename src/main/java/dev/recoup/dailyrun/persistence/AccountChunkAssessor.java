@@ -2,6 +2,7 @@ package dev.recoup.dailyrun.persistence;
 
 import dev.recoup.delinquency.domain.AccountDelinquency;
 import dev.recoup.delinquency.domain.Instalment;
+import dev.recoup.delinquency.domain.PaidInstalment;
 import dev.recoup.delinquency.domain.Repayment;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * Phase 1 of the daily run, for one chunk of account ids: COPY the chunk's accounts, instalments
- * and payments out (index range scans in id order), assess each account with the plain-Java
- * domain, COPY the results into the run's snapshot, and mark the chunk done — all in one
+ * with what the payments journal allocated to them, and payments out (index range scans in id
+ * order), assess each account with the plain-Java domain, COPY the results into the run's snapshot, and mark the chunk done — all in one
  * transaction, so a crash leaves a chunk either fully done or not at all.
  */
 @Component
@@ -43,71 +44,150 @@ public class AccountChunkAssessor {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            String range = " between " + firstAccountId + " and " + lastAccountId;
-
-            Columns.Longs accountIds = new Columns.Longs(), customerIds = new Columns.Longs();
-            copyOut(copy, "copy (select id, customer_id from account where id" + range + " order by id) to stdout", row -> {
-                accountIds.add(row.nextLong());
-                customerIds.add(row.nextLong());
-            });
-            Columns.Longs iAccount = new Columns.Longs(), iSeq = new Columns.Longs(), iDue = new Columns.Longs(),
-                    iPrincipal = new Columns.Longs(), iInterest = new Columns.Longs(), iFee = new Columns.Longs(), iPenalty = new Columns.Longs();
-            copyOut(copy, "copy (select account_id, seq, due_date, principal_due, interest_due, fee_due, penalty_due from instalment"
-                    + " where account_id" + range + " order by account_id, seq) to stdout", row -> {
-                iAccount.add(row.nextLong());
-                iSeq.add(row.nextLong());
-                iDue.add(row.nextEpochDay());
-                iPrincipal.add(row.nextLong());
-                iInterest.add(row.nextLong());
-                iFee.add(row.nextLong());
-                iPenalty.add(row.nextLong());
-            });
-            Columns.Longs pAccount = new Columns.Longs(), pOn = new Columns.Longs(), pAmount = new Columns.Longs();
-            copyOut(copy, "copy (select account_id, paid_on, amount from payment where account_id" + range
-                    + " and paid_on <= '" + businessDate + "' order by account_id, paid_on, id) to stdout", row -> {
-                pAccount.add(row.nextLong());
-                pOn.add(row.nextEpochDay());
-                pAmount.add(row.nextLong());
-            });
-
-            ByteArrayOutputStream out = new ByteArrayOutputStream(accountIds.size() * 160);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             CopyLine line = new CopyLine(out);
-            int i = 0, p = 0;
-            List<Instalment> schedule = new ArrayList<>();
-            List<Repayment> repayments = new ArrayList<>();
-            for (int a = 0; a < accountIds.size(); a++) {
-                long accountId = accountIds.get(a);
-                schedule.clear();
-                repayments.clear();
-                for (; i < iAccount.size() && iAccount.get(i) <= accountId; i++) {
-                    if (iAccount.get(i) == accountId) {
-                        schedule.add(new Instalment((int) iSeq.get(i), LocalDate.ofEpochDay(iDue.get(i)), iPrincipal.get(i), iInterest.get(i),
-                                iFee.get(i), iPenalty.get(i)));
-                    }
-                }
-                for (; p < pAccount.size() && pAccount.get(p) <= accountId; p++) {
-                    if (pAccount.get(p) == accountId) {
-                        repayments.add(new Repayment(LocalDate.ofEpochDay(pOn.get(p)), pAmount.get(p)));
-                    }
-                }
-                write(line, runId, businessDate, accountId, customerIds.get(a), AccountDelinquency.assess(schedule, repayments, businessDate));
-            }
+            int accounts = assess(copy, Accounts.between(firstAccountId, lastAccountId), businessDate, businessDate,
+                    (accountId, customerId, d) -> write(line, runId, businessDate, accountId, customerId, d));
             copy.copyIn("copy " + SnapshotTables.accounts(runId) + " (" + COLUMNS + ") from stdin", new ByteArrayInputStream(out.toByteArray()));
             try (var done = connection.prepareStatement("update daily_run_chunk set done = true, accounts = ? where run_id = ? and chunk_no = ?");
                  var progress = connection.prepareStatement("update daily_run set accounts_done = accounts_done + ? where id = ?")) {
-                done.setInt(1, accountIds.size());
+                done.setInt(1, accounts);
                 done.setLong(2, runId);
                 done.setInt(3, chunkNo);
                 done.executeUpdate();
-                progress.setInt(1, accountIds.size());
+                progress.setInt(1, accounts);
                 progress.setLong(2, runId);
                 progress.executeUpdate();
             }
             connection.commit();
-            return accountIds.size();
+            return accounts;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Assessing accounts " + firstAccountId + "–" + lastAccountId + " of run " + runId + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Which accounts to assess, as a condition on an account id column. Ids are longs, safe to inline. */
+    public record Accounts(String condition) {
+
+        static Accounts between(long first, long last) {
+            return new Accounts("%1$s between " + first + " and " + last);
+        }
+
+        public static Accounts of(java.util.Collection<Long> ids) {
+            StringBuilder list = new StringBuilder("%1$s = any('{");
+            boolean first = true;
+            for (long id : ids) {
+                list.append(first ? "" : ",").append(id);
+                first = false;
+            }
+            return new Accounts(list.append("}'::bigint[])").toString());
+        }
+
+        String on(String column) {
+            return condition.formatted(column);
+        }
+    }
+
+    /** Receives one assessed account. */
+    public interface Assessed {
+        void accept(long accountId, long customerId, AccountDelinquency delinquency);
+    }
+
+    /**
+     * Reads the selected accounts with COPY (ordered by id) — their schedule with what the payments
+     * journal says each instalment was paid (ADR 0012: the allocations made when payments were
+     * posted, not a replay), the credit, and the repayments not reversed — and assesses each on the
+     * business date. Payments and allocations count up to {@code paidUpTo} (the business date for the
+     * daily run; up to today for the intraday update of the current snapshot).
+     *
+     * @return the number of accounts assessed
+     */
+    public static int assess(CopyManager copy, Accounts accounts, LocalDate businessDate, LocalDate paidUpTo, Assessed each) throws SQLException {
+        Columns.Longs accountIds = new Columns.Longs(), customerIds = new Columns.Longs();
+        copyOut(copy, "copy (select id, customer_id from account where " + accounts.on("id") + " order by id) to stdout", row -> {
+            accountIds.add(row.nextLong());
+            customerIds.add(row.nextLong());
+        });
+        Columns.Longs iAccount = new Columns.Longs(), iSeq = new Columns.Longs(), iDue = new Columns.Longs(),
+                iPrincipal = new Columns.Longs(), iInterest = new Columns.Longs(), iFee = new Columns.Longs(), iPenalty = new Columns.Longs(),
+                pdPrincipal = new Columns.Longs(), pdInterest = new Columns.Longs(), pdFee = new Columns.Longs(), pdPenalty = new Columns.Longs(),
+                pdLast = new Columns.Longs();
+        copyOut(copy, "copy (select i.account_id, i.seq, i.due_date, i.principal_due, i.interest_due, i.fee_due, i.penalty_due,"
+                + " coalesce(j.principal, 0), coalesce(j.interest, 0), coalesce(j.fee, 0), coalesce(j.penalty, 0), j.last_on"
+                + " from instalment i left join (select account_id, seq, sum(principal) as principal, sum(interest) as interest, sum(fee) as fee,"
+                + "   sum(penalty) as penalty, max(effective_on) as last_on from payment_allocation"
+                + "   where " + accounts.on("account_id") + " and seq is not null and effective_on <= '" + paidUpTo + "' group by account_id, seq) j"
+                + " on j.account_id = i.account_id and j.seq = i.seq"
+                + " where " + accounts.on("i.account_id") + " order by i.account_id, i.seq) to stdout", row -> {
+            iAccount.add(row.nextLong());
+            iSeq.add(row.nextLong());
+            iDue.add(row.nextEpochDay());
+            iPrincipal.add(row.nextLong());
+            iInterest.add(row.nextLong());
+            iFee.add(row.nextLong());
+            iPenalty.add(row.nextLong());
+            pdPrincipal.add(row.nextLong());
+            pdInterest.add(row.nextLong());
+            pdFee.add(row.nextLong());
+            pdPenalty.add(row.nextLong());
+            pdLast.add(row.nextEpochDay());
+        });
+        Columns.Longs cAccount = new Columns.Longs(), cAmount = new Columns.Longs();
+        copyOut(copy, "copy (select account_id, sum(credit) from payment_allocation where " + accounts.on("account_id")
+                + " and seq is null and effective_on <= '" + paidUpTo + "' group by account_id order by account_id) to stdout", row -> {
+            cAccount.add(row.nextLong());
+            cAmount.add(row.nextLong());
+        });
+        Columns.Longs pAccount = new Columns.Longs(), pOn = new Columns.Longs(), pAmount = new Columns.Longs();
+        copyOut(copy, "copy (select p.account_id, p.paid_on, p.amount from payment p where " + accounts.on("p.account_id")
+                + " and p.paid_on <= '" + paidUpTo + "' and not exists (select 1 from payment_reversal r where r.payment_id = p.id)"
+                + " order by p.account_id, p.paid_on, p.id) to stdout", row -> {
+            pAccount.add(row.nextLong());
+            pOn.add(row.nextEpochDay());
+            pAmount.add(row.nextLong());
+        });
+
+        int i = 0, c = 0, p = 0;
+        List<PaidInstalment> schedule = new ArrayList<>();
+        List<Repayment> repayments = new ArrayList<>();
+        for (int a = 0; a < accountIds.size(); a++) {
+            long accountId = accountIds.get(a);
+            schedule.clear();
+            repayments.clear();
+            for (; i < iAccount.size() && iAccount.get(i) <= accountId; i++) {
+                if (iAccount.get(i) == accountId) {
+                    schedule.add(paid(new Instalment((int) iSeq.get(i), LocalDate.ofEpochDay(iDue.get(i)), iPrincipal.get(i), iInterest.get(i),
+                            iFee.get(i), iPenalty.get(i)), pdFee.get(i), pdPenalty.get(i), pdInterest.get(i), pdPrincipal.get(i), pdLast.get(i)));
+                }
+            }
+            long credit = 0;
+            for (; c < cAccount.size() && cAccount.get(c) <= accountId; c++) {
+                if (cAccount.get(c) == accountId) {
+                    credit = cAmount.get(c);
+                }
+            }
+            long paidMoney = 0;
+            for (; p < pAccount.size() && pAccount.get(p) <= accountId; p++) {
+                if (pAccount.get(p) == accountId) {
+                    repayments.add(new Repayment(LocalDate.ofEpochDay(pOn.get(p)), pAmount.get(p)));
+                    paidMoney += pAmount.get(p);
+                }
+            }
+            each.accept(accountId, customerIds.get(a), AccountDelinquency.of(schedule, paidMoney - credit, credit, repayments, businessDate));
+        }
+        return accountIds.size();
+    }
+
+    /**
+     * An instalment with what the journal allocated to it. A component can hold more than it now
+     * owes only if an import lowered the due after it was paid; what is beyond the due counts as paid
+     * in full (the excess is not owed back here).
+     */
+    private static PaidInstalment paid(Instalment due, long fee, long penalty, long interest, long principal, long lastOn) {
+        PaidInstalment paid = new PaidInstalment(due, Math.min(fee, due.fee()), Math.min(penalty, due.penalty()),
+                Math.min(interest, due.interest()), Math.min(principal, due.principal()), null);
+        LocalDate settledOn = paid.fullyPaid() && lastOn != CopyRow.NULL ? LocalDate.ofEpochDay(lastOn) : null;
+        return new PaidInstalment(due, paid.feePaid(), paid.penaltyPaid(), paid.interestPaid(), paid.principalPaid(), settledOn);
     }
 
     private static void write(CopyLine line, long runId, LocalDate businessDate, long accountId, long customerId, AccountDelinquency d) {

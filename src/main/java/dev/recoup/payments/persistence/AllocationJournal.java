@@ -94,6 +94,31 @@ public class AllocationJournal {
         jdbc.sql(sql.toString()).params(params).update();
     }
 
+    /**
+     * Lets credit pay what is owed: the account's payments with credit left, oldest first, are
+     * poured into its open schedule by the same rule as new money (after a reversal freed what a
+     * payment had paid, or an import added dues). Each use is journalled as the paying payment's lines
+     * and a negative credit row, so the credit's way stays traceable.
+     *
+     * @return the credit used
+     */
+    public long applyCredits(long accountId, dev.recoup.payments.domain.AllocationOrder order, Instant at) {
+        List<Credit> credits = credits(accountId);
+        if (credits.isEmpty()) {
+            return 0;
+        }
+        List<OpenInstalment> schedule = openSchedule(accountId);
+        long used = 0;
+        for (Credit credit : credits) {
+            var allocation = dev.recoup.payments.domain.Allocation.pour(schedule, credit.amount(), order);
+            if (!allocation.lines().isEmpty()) {
+                appendCreditUse(credit.paymentId(), accountId, allocation.lines(), credit.paidOn(), at);
+                used += allocation.allocated();
+            }
+        }
+        return used;
+    }
+
     /** The lines of a payment, as they stand. */
     public List<JournalRow> ofPayment(long paymentId) {
         return jdbc.sql("""
