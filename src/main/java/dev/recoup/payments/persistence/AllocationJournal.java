@@ -1,5 +1,6 @@
 package dev.recoup.payments.persistence;
 
+import dev.recoup.payments.domain.Allocation;
 import dev.recoup.payments.domain.AllocationLine;
 import dev.recoup.payments.domain.OpenInstalment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,13 +109,12 @@ public class AllocationJournal {
             return 0;
         }
         List<OpenInstalment> schedule = openSchedule(accountId);
+        List<Allocation.HeldCredit> held = credits.stream().map(c -> new Allocation.HeldCredit(c.paymentId(), c.amount())).toList();
         long used = 0;
-        for (Credit credit : credits) {
-            var allocation = dev.recoup.payments.domain.Allocation.pour(schedule, credit.amount(), order);
-            if (!allocation.lines().isEmpty()) {
-                appendCreditUse(credit.paymentId(), accountId, allocation.lines(), credit.paidOn(), at);
-                used += allocation.allocated();
-            }
+        for (Allocation.CreditUse use : Allocation.useCredits(schedule, held, order)) {
+            LocalDate paidOn = credits.stream().filter(c -> c.paymentId() == use.paymentId()).findFirst().orElseThrow().paidOn();
+            appendCreditUse(use.paymentId(), accountId, use.allocation().lines(), paidOn, at);
+            used += use.allocation().allocated();
         }
         return used;
     }
