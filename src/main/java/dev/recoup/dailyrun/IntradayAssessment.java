@@ -13,7 +13,6 @@ import dev.recoup.payments.PaymentReversed;
 import dev.recoup.payments.PaymentsPosted;
 import dev.recoup.payments.PostedPayment;
 import dev.recoup.shared.BusinessClock;
-import org.postgresql.PGConnection;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,6 +45,8 @@ import java.util.Set;
  */
 @Component
 class IntradayAssessment {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntradayAssessment.class);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -107,14 +108,21 @@ class IntradayAssessment {
         List<AccountDelinquency> results = new ArrayList<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            AccountChunkAssessor.assess(connection.unwrap(PGConnection.class).getCopyAPI(), Accounts.of(accountIds), run.businessDate(), paidUpTo,
+            long t0 = System.nanoTime();
+            AccountChunkAssessor.assess(connection, Accounts.of(accountIds), run.businessDate(), paidUpTo,
                     (accountId, customerId, d) -> {
                         ids.add(accountId);
                         customers.add(customerId);
                         results.add(d);
                     });
+            long t1 = System.nanoTime();
             updateAccounts(connection, run.id(), ids, results);
+            long t2 = System.nanoTime();
             updateCustomers(connection, run, customers);
+            if (log.isDebugEnabled()) {
+                log.debug("intraday: {} accounts of run {} assessed in {} ms, accounts updated in {} ms, customers in {} ms", ids.size(), run.id(),
+                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Updating the current snapshot after a posting failed: " + e.getMessage(), e);
         }

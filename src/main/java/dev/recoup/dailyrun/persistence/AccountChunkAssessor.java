@@ -66,26 +66,45 @@ public class AccountChunkAssessor {
         }
     }
 
-    /** Which accounts to assess, as a condition on an account id column. Ids are longs, safe to inline. */
-    public record Accounts(String condition) {
+    /**
+     * Which accounts to assess: a range of ids (the daily run's chunks: inlined, read with COPY and
+     * range scans), or a list (a posting's accounts: {@code = any(?)} with the ids bound as an array,
+     * so the statements are prepared once per connection and planned as index scans — PostgreSQL 17
+     * walks the array keys along the index — however many accounts there are).
+     *
+     * @param ids the list, or null for a range
+     */
+    public record Accounts(String condition, Long[] ids) {
 
         static Accounts between(long first, long last) {
-            return new Accounts("%1$s between " + first + " and " + last);
+            return new Accounts("%1$s between " + first + " and " + last, null);
         }
 
         public static Accounts of(java.util.Collection<Long> ids) {
-            StringBuilder list = new StringBuilder("%1$s = any('{");
-            boolean first = true;
-            for (long id : ids) {
-                list.append(first ? "" : ",").append(id);
-                first = false;
-            }
-            return new Accounts(list.append("}'::bigint[])").toString());
+            return new Accounts("%1$s = any(?)", ids.toArray(Long[]::new));
         }
 
         String on(String column) {
             return condition.formatted(column);
         }
+
+        /** The statement that reads the rows of {@code table} (aliased {@code alias}) for these accounts. */
+        String select(String columns, String table, String alias, String rest, String orderBy) {
+            return "select " + columns + " from " + table + " " + alias + " where " + on(alias + ".account_id") + rest + " order by " + orderBy;
+        }
+    }
+
+    /** One row being read, field by field: a COPY row or a JDBC result row. */
+    interface Row {
+        long nextLong();
+
+        /** A date as epoch days, or {@link CopyRow#NULL}. */
+        long nextEpochDay();
+    }
+
+    /** Runs a select and hands over its rows. */
+    private interface Rows {
+        void read(String select, Consumer<Row> each) throws SQLException;
     }
 
     /** Receives one assessed account. */
@@ -103,8 +122,66 @@ public class AccountChunkAssessor {
      * @return the number of accounts assessed
      */
     public static int assess(CopyManager copy, Accounts accounts, LocalDate businessDate, LocalDate paidUpTo, Assessed each) throws SQLException {
+        return assess((select, consumer) -> copyOut(copy, "copy (" + select + ") to stdout", consumer::accept), accounts, businessDate, paidUpTo, each);
+    }
+
+    /** The same for a list of accounts ({@link Accounts#of}), with prepared statements on the caller's connection. */
+    public static int assess(Connection connection, Accounts accounts, LocalDate businessDate, LocalDate paidUpTo, Assessed each) throws SQLException {
+        java.sql.Array ids = connection.createArrayOf("bigint", accounts.ids());
+        return assess((select, consumer) -> {
+            try (var statement = connection.prepareStatement(select)) {
+                int parameters = (int) select.chars().filter(c -> c == '?').count();
+                for (int k = 1; k <= parameters; k++) {
+                    statement.setArray(k, ids);
+                }
+                try (var rs = statement.executeQuery()) {
+                    ResultRow row = new ResultRow(rs);
+                    while (rs.next()) {
+                        consumer.accept(row.reset());
+                    }
+                }
+            }
+        }, accounts, businessDate, paidUpTo, each);
+    }
+
+    /** A JDBC result row read field by field, like a COPY row. */
+    private static final class ResultRow implements Row {
+        private final java.sql.ResultSet rs;
+        private int column;
+
+        ResultRow(java.sql.ResultSet rs) {
+            this.rs = rs;
+        }
+
+        ResultRow reset() {
+            column = 0;
+            return this;
+        }
+
+        @Override
+        public long nextLong() {
+            try {
+                long value = rs.getLong(++column);
+                return rs.wasNull() ? CopyRow.NULL : value;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public long nextEpochDay() {
+            try {
+                LocalDate date = rs.getObject(++column, LocalDate.class);
+                return date == null ? CopyRow.NULL : date.toEpochDay();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static int assess(Rows read, Accounts accounts, LocalDate businessDate, LocalDate paidUpTo, Assessed each) throws SQLException {
         Columns.Longs accountIds = new Columns.Longs(), customerIds = new Columns.Longs();
-        copyOut(copy, "copy (select id, customer_id from account where " + accounts.on("id") + " order by id) to stdout", row -> {
+        read.read("select id, customer_id from account where " + accounts.on("id") + " order by id", row -> {
             accountIds.add(row.nextLong());
             customerIds.add(row.nextLong());
         });
@@ -112,13 +189,14 @@ public class AccountChunkAssessor {
                 iPrincipal = new Columns.Longs(), iInterest = new Columns.Longs(), iFee = new Columns.Longs(), iPenalty = new Columns.Longs(),
                 pdPrincipal = new Columns.Longs(), pdInterest = new Columns.Longs(), pdFee = new Columns.Longs(), pdPenalty = new Columns.Longs(),
                 pdLast = new Columns.Longs();
-        copyOut(copy, "copy (select i.account_id, i.seq, i.due_date, i.principal_due, i.interest_due, i.fee_due, i.penalty_due,"
+        String paidByInstalment = "select i.account_id, i.seq, i.due_date, i.principal_due, i.interest_due, i.fee_due, i.penalty_due,"
                 + " coalesce(j.principal, 0), coalesce(j.interest, 0), coalesce(j.fee, 0), coalesce(j.penalty, 0), j.last_on"
                 + " from instalment i left join (select account_id, seq, sum(principal) as principal, sum(interest) as interest, sum(fee) as fee,"
                 + "   sum(penalty) as penalty, max(effective_on) as last_on from payment_allocation"
                 + "   where " + accounts.on("account_id") + " and seq is not null and effective_on <= '" + paidUpTo + "' group by account_id, seq) j"
                 + " on j.account_id = i.account_id and j.seq = i.seq"
-                + " where " + accounts.on("i.account_id") + " order by i.account_id, i.seq) to stdout", row -> {
+                + " where " + accounts.on("i.account_id") + " order by i.account_id, i.seq";
+        read.read(paidByInstalment, row -> {
             iAccount.add(row.nextLong());
             iSeq.add(row.nextLong());
             iDue.add(row.nextEpochDay());
@@ -133,15 +211,14 @@ public class AccountChunkAssessor {
             pdLast.add(row.nextEpochDay());
         });
         Columns.Longs cAccount = new Columns.Longs(), cAmount = new Columns.Longs();
-        copyOut(copy, "copy (select account_id, sum(credit) from payment_allocation where " + accounts.on("account_id")
-                + " and seq is null and effective_on <= '" + paidUpTo + "' group by account_id order by account_id) to stdout", row -> {
+        read.read("select account_id, sum(credit) from payment_allocation where " + accounts.on("account_id")
+                + " and seq is null and effective_on <= '" + paidUpTo + "' group by account_id order by account_id", row -> {
             cAccount.add(row.nextLong());
             cAmount.add(row.nextLong());
         });
         Columns.Longs pAccount = new Columns.Longs(), pOn = new Columns.Longs(), pAmount = new Columns.Longs();
-        copyOut(copy, "copy (select p.account_id, p.paid_on, p.amount from payment p where " + accounts.on("p.account_id")
-                + " and p.paid_on <= '" + paidUpTo + "' and not exists (select 1 from payment_reversal r where r.payment_id = p.id)"
-                + " order by p.account_id, p.paid_on, p.id) to stdout", row -> {
+        read.read(accounts.select("p.account_id, p.paid_on, p.amount", "payment", "p", " and p.paid_on <= '" + paidUpTo
+                + "' and not exists (select 1 from payment_reversal r where r.payment_id = p.id)", "p.account_id, p.paid_on, p.id"), row -> {
             pAccount.add(row.nextLong());
             pOn.add(row.nextEpochDay());
             pAmount.add(row.nextLong());

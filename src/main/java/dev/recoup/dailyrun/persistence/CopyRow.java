@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * parsing by hand keeps the daily run from spending its time in {@code String} and
  * {@code LocalDate.parse} for millions of rows.
  */
-final class CopyRow {
+final class CopyRow implements AccountChunkAssessor.Row {
 
     static final long NULL = Long.MIN_VALUE;
     private byte[] row;
@@ -22,7 +22,8 @@ final class CopyRow {
     }
 
     /** The next field as a long, or {@link #NULL}. */
-    long nextLong() {
+    @Override
+    public long nextLong() {
         if (isNull()) {
             return NULL;
         }
@@ -44,7 +45,8 @@ final class CopyRow {
     }
 
     /** The next field, an ISO date (yyyy-MM-dd), as epoch days, or {@link #NULL}. */
-    long nextEpochDay() {
+    @Override
+    public long nextEpochDay() {
         if (isNull()) {
             return NULL;
         }

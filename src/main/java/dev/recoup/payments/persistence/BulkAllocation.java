@@ -31,8 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * Allocates many payments at once, set-based and streaming (a file posting, an import's payments):
- * the payments wait in a temporary work table; chunk by chunk of whole accounts, the accounts'
- * open schedules (dues less the journal) and the chunk's payments are copied out in account order,
+ * the payments wait in a temporary work table; chunk by chunk of whole accounts, the chunk's payments,
+ * then its accounts and their open schedules (dues less the journal) are copied out in account order,
  * each payment is poured in Java by the same {@link Allocation} rule as a single posting, the lines
  * are copied into the journal, and one {@link PaymentsPosted} is published for the chunk — all in
  * the caller's transaction and on its connection. The caller holds the posting lock exclusively.
@@ -144,35 +144,46 @@ public class BulkAllocation {
     private List<Account> read(int chunk) {
         List<Account> accounts = new ArrayList<>();
         CopyFields.Reader row = new CopyFields.Reader();
-        copyOut("copy (select w.account_id, w.payment_id, w.paid_on, w.amount, w.payment_ref, w.channel, a.product,"
-                + " (select c.id from collection_case c where c.customer_id = a.customer_id and c.status = 'OPEN')"
-                + " from " + WORK + " w join account a on a.id = w.account_id where w.chunk_no = " + chunk
-                + " order by w.account_id, w.paid_on, w.ord) to stdout", bytes -> {
+        copyOut("copy (select account_id, payment_id, paid_on, amount, payment_ref, channel from " + WORK + " where chunk_no = " + chunk
+                + " order by account_id, paid_on, ord) to stdout", bytes -> {
             row.reset(bytes);
             long accountId = row.nextLong();
-            Account account = accounts.isEmpty() || accounts.getLast().id != accountId ? null : accounts.getLast();
-            Payment payment = new Payment(row.nextLong(), LocalDate.ofEpochDay(row.nextEpochDay()), row.nextLong(), row.nextText(), row.nextText());
-            if (account == null) {
-                account = new Account(accountId);
-                account.product = row.nextText();
-                long caseId = row.nextLong();
-                account.caseId = caseId == CopyFields.NULL ? null : caseId;
-                accounts.add(account);
+            if (accounts.isEmpty() || accounts.getLast().id != accountId) {
+                accounts.add(new Account(accountId));
             }
-            account.payments.add(payment);
+            accounts.getLast().payments.add(new Payment(row.nextLong(), LocalDate.ofEpochDay(row.nextEpochDay()), row.nextLong(), row.nextText(),
+                    row.nextText()));
+        });
+        // The chunk's accounts as an array: "= any(array)" is one index scan over all of them (PostgreSQL 17 walks the
+        // array keys along the index), where a join could choose to scan a million-row table for a few thousand accounts.
+        StringBuilder ids = new StringBuilder("'{");
+        for (int k = 0; k < accounts.size(); k++) {
+            ids.append(k == 0 ? "" : ",").append(accounts.get(k).id);
+        }
+        String array = ids.append("}'::bigint[]").toString();
+        int[] at = {0};
+        copyOut("copy (select a.id, a.product,"
+                + " (select c.id from collection_case c where c.customer_id = a.customer_id and c.status = 'OPEN')"
+                + " from account a where a.id = any(" + array + ") order by a.id) to stdout", bytes -> {
+            row.reset(bytes);
+            long accountId = row.nextLong();
+            while (accounts.get(at[0]).id != accountId) {
+                at[0]++;
+            }
+            Account account = accounts.get(at[0]);
+            account.product = row.nextText();
+            long caseId = row.nextLong();
+            account.caseId = caseId == CopyFields.NULL ? null : caseId;
         });
         // The schedules of the same accounts, in the same order: dues less what the journal already paid.
-        int[] at = {0};
+        at[0] = 0;
         copyOut("copy (select i.account_id, i.seq, i.due_date,"
                 + " greatest(i.fee_due - coalesce(j.fee, 0), 0), greatest(i.penalty_due - coalesce(j.penalty, 0), 0),"
                 + " greatest(i.interest_due - coalesce(j.interest, 0), 0), greatest(i.principal_due - coalesce(j.principal, 0), 0)"
-                + " from (select distinct account_id from " + WORK + " where chunk_no = " + chunk + ") w"
-                + " join instalment i on i.account_id = w.account_id"
-                + " left join (select a.account_id, a.seq, sum(a.fee) as fee, sum(a.penalty) as penalty, sum(a.interest) as interest,"
-                + "   sum(a.principal) as principal from payment_allocation a"
-                + "   where a.account_id in (select account_id from " + WORK + " where chunk_no = " + chunk + ") and a.seq is not null"
-                + "   group by a.account_id, a.seq) j on j.account_id = i.account_id and j.seq = i.seq"
-                + " order by i.account_id, i.due_date, i.seq) to stdout", bytes -> {
+                + " from instalment i left join (select account_id, seq, sum(fee) as fee, sum(penalty) as penalty, sum(interest) as interest,"
+                + "   sum(principal) as principal from payment_allocation where account_id = any(" + array + ") and seq is not null"
+                + "   group by account_id, seq) j on j.account_id = i.account_id and j.seq = i.seq"
+                + " where i.account_id = any(" + array + ") order by i.account_id, i.due_date, i.seq) to stdout", bytes -> {
             row.reset(bytes);
             long accountId = row.nextLong();
             while (accounts.get(at[0]).id != accountId) {
@@ -221,6 +232,11 @@ public class BulkAllocation {
     }
 
     private void copyOut(String sql, Consumer<byte[]> each) {
+        if (log.isDebugEnabled()) {
+            // The plan with actual timings, for profiling at scale (logging.level.dev.recoup.payments=DEBUG).
+            String select = sql.substring("copy (".length(), sql.lastIndexOf(") to stdout"));
+            log.debug("{}\n{}", select, String.join("\n", jdbc.sql("explain (analyze, buffers) " + select).query(String.class).list()));
+        }
         try {
             CopyOut out = copyManager().copyOut(sql);
             byte[] bytes;
