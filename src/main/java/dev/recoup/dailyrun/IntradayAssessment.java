@@ -104,7 +104,7 @@ class IntradayAssessment {
     private void amend(Target run, Collection<Long> accountIds) {
         LocalDate today = clock.today();
         LocalDate paidUpTo = today.isAfter(run.businessDate()) ? today : run.businessDate();
-        List<Long> ids = new ArrayList<>(), customers = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         List<AccountDelinquency> results = new ArrayList<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -112,13 +112,12 @@ class IntradayAssessment {
             AccountChunkAssessor.assess(connection, Accounts.of(accountIds), run.businessDate(), paidUpTo,
                     (accountId, customerId, d) -> {
                         ids.add(accountId);
-                        customers.add(customerId);
                         results.add(d);
                     });
             long t1 = System.nanoTime();
-            updateAccounts(connection, run.id(), ids, results);
+            List<Standing> standings = updateAccounts(connection, run.id(), ids, results);
             long t2 = System.nanoTime();
-            updateCustomers(connection, run, customers);
+            updateCustomers(connection, run, standings);
             if (log.isDebugEnabled()) {
                 log.debug("intraday: {} accounts of run {} assessed in {} ms, accounts updated in {} ms, customers in {} ms", ids.size(), run.id(),
                         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
@@ -128,7 +127,7 @@ class IntradayAssessment {
         }
     }
 
-    private void updateAccounts(Connection connection, long runId, List<Long> ids, List<AccountDelinquency> results) throws SQLException {
+    private List<Standing> updateAccounts(Connection connection, long runId, List<Long> ids, List<AccountDelinquency> results) throws SQLException {
         int n = ids.size();
         Long[] id = ids.toArray(Long[]::new);
         Integer[] dpd = new Integer[n], maxLate = new Integer[n], made = new Integer[n];
@@ -159,17 +158,31 @@ class IntradayAssessment {
             on3[k] = last.size() > 2 ? Date.valueOf(last.get(2).paidOn()) : null;
             amount3[k] = last.size() > 2 ? last.get(2).amount() : null;
         }
+        // The update and the reading of the customers' accounts in one statement: the updated rows as RETURNING gives them,
+        // the customers' other accounts as they are.
+        String standing = "customer_id, days_past_due, overdue_total, outstanding, max_days_late_settled, repayments_made,"
+                + " repaid_on_1, repaid_amount_1, repaid_on_2, repaid_amount_2, repaid_on_3, repaid_amount_3";
+        String table = SnapshotTables.accounts(runId);
+        List<Standing> standings = new ArrayList<>();
         jdbc.sql("""
-                        update %s t set days_past_due = s.dpd, bucket = s.bucket, oldest_unpaid_due_date = s.oldest,
-                               overdue_principal = s.principal, overdue_interest = s.interest, overdue_fee = s.fee, overdue_penalty = s.penalty,
-                               overdue_total = s.total, outstanding = s.outstanding, paid = s.paid, credit = s.credit,
-                               max_days_late_settled = s.max_late, repayments_made = s.made,
-                               repaid_on_1 = s.on1, repaid_amount_1 = s.amount1, repaid_on_2 = s.on2, repaid_amount_2 = s.amount2,
-                               repaid_on_3 = s.on3, repaid_amount_3 = s.amount3
-                        from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                             as s(account_id, dpd, bucket, oldest, principal, interest, fee, penalty, total, outstanding, paid, credit,
-                                  max_late, made, on1, amount1, on2, amount2, on3, amount3)
-                        where t.account_id = s.account_id""".formatted(SnapshotTables.accounts(runId)))
+                        with updated as (
+                            update %1$s t set days_past_due = s.dpd, bucket = s.bucket, oldest_unpaid_due_date = s.oldest,
+                                   overdue_principal = s.principal, overdue_interest = s.interest, overdue_fee = s.fee, overdue_penalty = s.penalty,
+                                   overdue_total = s.total, outstanding = s.outstanding, paid = s.paid, credit = s.credit,
+                                   max_days_late_settled = s.max_late, repayments_made = s.made,
+                                   repaid_on_1 = s.on1, repaid_amount_1 = s.amount1, repaid_on_2 = s.on2, repaid_amount_2 = s.amount2,
+                                   repaid_on_3 = s.on3, repaid_amount_3 = s.amount3
+                            from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 as s(account_id, dpd, bucket, oldest, principal, interest, fee, penalty, total, outstanding, paid, credit,
+                                      max_late, made, on1, amount1, on2, amount2, on3, amount3)
+                            where t.account_id = s.account_id
+                            returning t.account_id, %3$s
+                        )
+                        select %2$s from updated
+                        union all
+                        select %2$s from %1$s o
+                        where o.customer_id in (select customer_id from updated) and o.account_id not in (select account_id from updated)
+                        order by customer_id""".formatted(table, standing, "t." + standing.replace(", ", ", t.")))
                 .params(array(connection, "bigint", id), array(connection, "integer", dpd), array(connection, "text", bucket),
                         array(connection, "date", oldest), array(connection, "bigint", principal), array(connection, "bigint", interest),
                         array(connection, "bigint", fee), array(connection, "bigint", penalty), array(connection, "bigint", total),
@@ -177,29 +190,7 @@ class IntradayAssessment {
                         array(connection, "integer", maxLate), array(connection, "integer", made), array(connection, "date", on1),
                         array(connection, "bigint", amount1), array(connection, "date", on2), array(connection, "bigint", amount2),
                         array(connection, "date", on3), array(connection, "bigint", amount3))
-                .update();
-    }
-
-    /** The customers of the amended accounts, assessed again across all their accounts in the snapshot. */
-    private void updateCustomers(Connection connection, Target run, List<Long> customerIds) throws SQLException {
-        TierPolicy policy = properties.tier().policy();
-        List<Long> ids = new ArrayList<>();
-        List<CustomerDelinquency> results = new ArrayList<>();
-        List<AccountStanding> accounts = new ArrayList<>();
-        long[] current = {Long.MIN_VALUE};
-        jdbc.sql("""
-                        select customer_id, days_past_due, overdue_total, outstanding, max_days_late_settled, repayments_made,
-                               repaid_on_1, repaid_amount_1, repaid_on_2, repaid_amount_2, repaid_on_3, repaid_amount_3
-                        from %s where customer_id = any(?) order by customer_id""".formatted(SnapshotTables.accounts(run.id())))
-                .param(array(connection, "bigint", new LinkedHashSet<>(customerIds).toArray(Long[]::new)))
                 .query(rs -> {
-                    long customer = rs.getLong(1);
-                    if (customer != current[0] && !accounts.isEmpty()) {
-                        ids.add(current[0]);
-                        results.add(CustomerDelinquency.of(accounts, policy));
-                        accounts.clear();
-                    }
-                    current[0] = customer;
                     List<Repayment> last = new ArrayList<>(3);
                     for (int k = 0; k < 3; k++) {
                         LocalDate on = rs.getObject(7 + 2 * k, LocalDate.class);
@@ -207,11 +198,29 @@ class IntradayAssessment {
                             last.add(new Repayment(on, rs.getLong(8 + 2 * k)));
                         }
                     }
-                    accounts.add(new AccountStanding(rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6), last));
+                    standings.add(new Standing(rs.getLong(1), new AccountStanding(rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                            rs.getInt(6), last)));
                 });
-        if (!accounts.isEmpty()) {
-            ids.add(current[0]);
-            results.add(CustomerDelinquency.of(accounts, policy));
+        return standings;
+    }
+
+    /** One account of a customer, as the customer assessment needs it. */
+    private record Standing(long customerId, AccountStanding account) {
+    }
+
+    /** The customers of the amended accounts, assessed again across all their accounts in the snapshot (ordered by customer). */
+    private void updateCustomers(Connection connection, Target run, List<Standing> standings) throws SQLException {
+        TierPolicy policy = properties.tier().policy();
+        List<Long> ids = new ArrayList<>();
+        List<CustomerDelinquency> results = new ArrayList<>();
+        List<AccountStanding> accounts = new ArrayList<>();
+        for (int k = 0; k < standings.size(); k++) {
+            accounts.add(standings.get(k).account());
+            if (k == standings.size() - 1 || standings.get(k + 1).customerId() != standings.get(k).customerId()) {
+                ids.add(standings.get(k).customerId());
+                results.add(CustomerDelinquency.of(accounts, policy));
+                accounts.clear();
+            }
         }
         int n = ids.size();
         Integer[] worst = new Integer[n], count = new Integer[n], overdueAccounts = new Integer[n], variation = new Integer[n];

@@ -104,7 +104,8 @@ public class AccountChunkAssessor {
 
     /** Runs a select and hands over its rows. */
     private interface Rows {
-        void read(String select, Consumer<Row> each) throws SQLException;
+        /** Runs the selects (in order) and hands each one's rows to its consumer. */
+        void read(List<String> selects, List<Consumer<Row>> consumers) throws SQLException;
     }
 
     /** Receives one assessed account. */
@@ -122,23 +123,36 @@ public class AccountChunkAssessor {
      * @return the number of accounts assessed
      */
     public static int assess(CopyManager copy, Accounts accounts, LocalDate businessDate, LocalDate paidUpTo, Assessed each) throws SQLException {
-        return assess((select, consumer) -> copyOut(copy, "copy (" + select + ") to stdout", consumer::accept), accounts, businessDate, paidUpTo, each);
+        return assess((selects, consumers) -> {
+            for (int q = 0; q < selects.size(); q++) {
+                copyOut(copy, "copy (" + selects.get(q) + ") to stdout", consumers.get(q)::accept);
+            }
+        }, accounts, businessDate, paidUpTo, each);
     }
 
     /** The same for a list of accounts ({@link Accounts#of}), with prepared statements on the caller's connection. */
     public static int assess(Connection connection, Accounts accounts, LocalDate businessDate, LocalDate paidUpTo, Assessed each) throws SQLException {
         java.sql.Array ids = connection.createArrayOf("bigint", accounts.ids());
-        return assess((select, consumer) -> {
-            try (var statement = connection.prepareStatement(select)) {
-                int parameters = (int) select.chars().filter(c -> c == '?').count();
+        // All selects in one round trip (the driver sends them together and reads their results in turn).
+        return assess((selects, consumers) -> {
+            String all = String.join(";\n", selects);
+            try (var statement = connection.prepareStatement(all)) {
+                int parameters = (int) all.chars().filter(c -> c == '?').count();
                 for (int k = 1; k <= parameters; k++) {
                     statement.setArray(k, ids);
                 }
-                try (var rs = statement.executeQuery()) {
-                    ResultRow row = new ResultRow(rs);
-                    while (rs.next()) {
-                        consumer.accept(row.reset());
+                boolean results = statement.execute();
+                for (int q = 0; q < selects.size(); q++) {
+                    if (!results) {
+                        throw new IllegalStateException("expected the rows of " + selects.get(q));
                     }
+                    try (var rs = statement.getResultSet()) {
+                        ResultRow row = new ResultRow(rs);
+                        while (rs.next()) {
+                            consumers.get(q).accept(row.reset());
+                        }
+                    }
+                    results = statement.getMoreResults();
                 }
             }
         }, accounts, businessDate, paidUpTo, each);
@@ -181,7 +195,10 @@ public class AccountChunkAssessor {
 
     private static int assess(Rows read, Accounts accounts, LocalDate businessDate, LocalDate paidUpTo, Assessed each) throws SQLException {
         Columns.Longs accountIds = new Columns.Longs(), customerIds = new Columns.Longs();
-        read.read("select id, customer_id from account where " + accounts.on("id") + " order by id", row -> {
+        List<String> selects = new ArrayList<>();
+        List<Consumer<Row>> consumers = new ArrayList<>();
+        selects.add("select id, customer_id from account where " + accounts.on("id") + " order by id");
+        consumers.add(row -> {
             accountIds.add(row.nextLong());
             customerIds.add(row.nextLong());
         });
@@ -196,7 +213,8 @@ public class AccountChunkAssessor {
                 + "   where " + accounts.on("account_id") + " and seq is not null and effective_on <= '" + paidUpTo + "' group by account_id, seq) j"
                 + " on j.account_id = i.account_id and j.seq = i.seq"
                 + " where " + accounts.on("i.account_id") + " order by i.account_id, i.seq";
-        read.read(paidByInstalment, row -> {
+        selects.add(paidByInstalment);
+        consumers.add(row -> {
             iAccount.add(row.nextLong());
             iSeq.add(row.nextLong());
             iDue.add(row.nextEpochDay());
@@ -211,18 +229,21 @@ public class AccountChunkAssessor {
             pdLast.add(row.nextEpochDay());
         });
         Columns.Longs cAccount = new Columns.Longs(), cAmount = new Columns.Longs();
-        read.read("select account_id, sum(credit) from payment_allocation where " + accounts.on("account_id")
-                + " and seq is null and effective_on <= '" + paidUpTo + "' group by account_id order by account_id", row -> {
+        selects.add("select account_id, sum(credit) from payment_allocation where " + accounts.on("account_id")
+                + " and seq is null and effective_on <= '" + paidUpTo + "' group by account_id order by account_id");
+        consumers.add(row -> {
             cAccount.add(row.nextLong());
             cAmount.add(row.nextLong());
         });
         Columns.Longs pAccount = new Columns.Longs(), pOn = new Columns.Longs(), pAmount = new Columns.Longs();
-        read.read(accounts.select("p.account_id, p.paid_on, p.amount", "payment", "p", " and p.paid_on <= '" + paidUpTo
-                + "' and not exists (select 1 from payment_reversal r where r.payment_id = p.id)", "p.account_id, p.paid_on, p.id"), row -> {
+        selects.add(accounts.select("p.account_id, p.paid_on, p.amount", "payment", "p", " and p.paid_on <= '" + paidUpTo
+                + "' and not exists (select 1 from payment_reversal r where r.payment_id = p.id)", "p.account_id, p.paid_on, p.id"));
+        consumers.add(row -> {
             pAccount.add(row.nextLong());
             pOn.add(row.nextEpochDay());
             pAmount.add(row.nextLong());
         });
+        read.read(selects, consumers);
 
         int i = 0, c = 0, p = 0;
         List<PaidInstalment> schedule = new ArrayList<>();
