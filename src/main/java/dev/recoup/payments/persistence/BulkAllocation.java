@@ -154,43 +154,55 @@ public class BulkAllocation {
             accounts.getLast().payments.add(new Payment(row.nextLong(), LocalDate.ofEpochDay(row.nextEpochDay()), row.nextLong(), row.nextText(),
                     row.nextText()));
         });
-        // The chunk's accounts as an array: "= any(array)" is one index scan over all of them (PostgreSQL 17 walks the
-        // array keys along the index), where a join could choose to scan a million-row table for a few thousand accounts.
+        // Which accounts: a chunk of an import's first load holds nearly every id of a range, read with range scans; a chunk
+        // of a day's payment file holds a few thousand of a million accounts, read with one index lookup per account
+        // (LATERAL … offset 0; a join or "= any(array)" would scan or bitmap-sort far more than it uses).
+        long first = accounts.getFirst().id, last = accounts.getLast().id;
+        boolean dense = last - first + 1 <= 2L * accounts.size();
         StringBuilder ids = new StringBuilder("'{");
         for (int k = 0; k < accounts.size(); k++) {
             ids.append(k == 0 ? "" : ",").append(accounts.get(k).id);
         }
         String array = ids.append("}'::bigint[]").toString();
+        String chunkAccounts = dense ? "(select id as account_id from account where id between " + first + " and " + last + ")"
+                : "(select unnest(" + array + ") as account_id)";
         int[] at = {0};
-        copyOut("copy (select a.id, a.product,"
-                + " (select c.id from collection_case c where c.customer_id = a.customer_id and c.status = 'OPEN')"
-                + " from account a where a.id = any(" + array + ") order by a.id) to stdout", bytes -> {
+        copyOut("copy (select a.id, a.product, (select c.id from collection_case c where c.customer_id = a.customer_id and c.status = 'OPEN')"
+                + " from " + chunkAccounts + " w cross join lateral (select a.id, a.product, a.customer_id from account a where a.id = w.account_id"
+                + " offset 0) a order by a.id) to stdout", bytes -> {
             row.reset(bytes);
-            long accountId = row.nextLong();
-            while (accounts.get(at[0]).id != accountId) {
-                at[0]++;
+            Account account = next(accounts, at, row.nextLong());
+            if (account != null) {
+                account.product = row.nextText();
+                long caseId = row.nextLong();
+                account.caseId = caseId == CopyFields.NULL ? null : caseId;
             }
-            Account account = accounts.get(at[0]);
-            account.product = row.nextText();
-            long caseId = row.nextLong();
-            account.caseId = caseId == CopyFields.NULL ? null : caseId;
         });
         // The schedules of the same accounts, in the same order: dues less what the journal already paid.
         at[0] = 0;
-        copyOut("copy (select i.account_id, i.seq, i.due_date,"
+        String openSchedules = dense
+                ? "select i.account_id, i.seq, i.due_date,"
                 + " greatest(i.fee_due - coalesce(j.fee, 0), 0), greatest(i.penalty_due - coalesce(j.penalty, 0), 0),"
                 + " greatest(i.interest_due - coalesce(j.interest, 0), 0), greatest(i.principal_due - coalesce(j.principal, 0), 0)"
                 + " from instalment i left join (select account_id, seq, sum(fee) as fee, sum(penalty) as penalty, sum(interest) as interest,"
-                + "   sum(principal) as principal from payment_allocation where account_id = any(" + array + ") and seq is not null"
+                + "   sum(principal) as principal from payment_allocation where account_id between " + first + " and " + last + " and seq is not null"
                 + "   group by account_id, seq) j on j.account_id = i.account_id and j.seq = i.seq"
-                + " where i.account_id = any(" + array + ") order by i.account_id, i.due_date, i.seq) to stdout", bytes -> {
+                + " where i.account_id between " + first + " and " + last + " order by i.account_id, i.due_date, i.seq"
+                : "select w.account_id, s.seq, s.due_date, s.fee, s.penalty, s.interest, s.principal from " + chunkAccounts + " w"
+                + " cross join lateral (select i.seq, i.due_date,"
+                + "   greatest(i.fee_due - coalesce(sum(a.fee), 0), 0) as fee, greatest(i.penalty_due - coalesce(sum(a.penalty), 0), 0) as penalty,"
+                + "   greatest(i.interest_due - coalesce(sum(a.interest), 0), 0) as interest,"
+                + "   greatest(i.principal_due - coalesce(sum(a.principal), 0), 0) as principal"
+                + "   from instalment i left join payment_allocation a on a.account_id = i.account_id and a.seq = i.seq"
+                + "   where i.account_id = w.account_id group by i.account_id, i.seq offset 0) s"
+                + " order by w.account_id, s.due_date, s.seq";
+        copyOut("copy (" + openSchedules + ") to stdout", bytes -> {
             row.reset(bytes);
-            long accountId = row.nextLong();
-            while (accounts.get(at[0]).id != accountId) {
-                at[0]++;
+            Account account = next(accounts, at, row.nextLong());
+            if (account != null) {
+                account.schedule.add(new OpenInstalment((int) row.nextLong(), LocalDate.ofEpochDay(row.nextEpochDay()), row.nextLong(),
+                        row.nextLong(), row.nextLong(), row.nextLong()));
             }
-            accounts.get(at[0]).schedule.add(new OpenInstalment((int) row.nextLong(), LocalDate.ofEpochDay(row.nextEpochDay()), row.nextLong(),
-                    row.nextLong(), row.nextLong(), row.nextLong()));
         });
         return accounts;
     }
@@ -221,6 +233,14 @@ public class BulkAllocation {
             }
         }
         return posted;
+    }
+
+    /** The chunk's account with this id, moving forward through the sorted list; null for an id of the range not in the chunk. */
+    private static Account next(List<Account> accounts, int[] at, long accountId) {
+        while (at[0] < accounts.size() && accounts.get(at[0]).id < accountId) {
+            at[0]++;
+        }
+        return at[0] < accounts.size() && accounts.get(at[0]).id == accountId ? accounts.get(at[0]) : null;
     }
 
     private CopyManager copyManager() {
