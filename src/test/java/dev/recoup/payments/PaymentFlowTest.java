@@ -320,4 +320,28 @@ class PaymentFlowTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void aLargeFileChangesEveryAccountAtOnceExactlyAsTheNextRunOfTheSameDayComputesIt() throws Exception {
+        PortfolioFixture fixture = new PortfolioFixture(jdbc);
+        StringBuilder csv = new StringBuilder("payment_id,account_id,paid_on,amount\n");
+        for (int k = 0; k < 130; k++) {
+            fixture.customer("M" + k).account("M" + k + "-1", "M" + k, "2026-01-05", 4, 100 + k);
+            csv.append("MF-").append(k).append(",M").append(k).append("-1,2026-03-19,").append(37 * k % 450).append(".25\n");
+        }
+        runs.runToCompletion(BUSINESS_DATE, "test");
+        mvc.perform(multipart("/api/v1/payment-files").file(new MockMultipartFile("file", "many.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic("manager", "recoup-manager")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.rowsPosted").value(130));
+        String columns = "a.account_ref, s.days_past_due, s.bucket, s.overdue_total, s.outstanding, s.paid, s.credit, s.repayments_made, s.max_days_late_settled";
+        var intraday = jdbc.sql("select " + columns + " from account_status s join account a on a.id = s.account_id"
+                + " where s.run_id = (select max(id) from daily_run where status = 'COMPLETED') order by 1").query().listOfRows();
+
+        runs.runToCompletion(BUSINESS_DATE, "test");
+
+        var nightly = jdbc.sql("select " + columns + " from account_status s join account a on a.id = s.account_id"
+                + " where s.run_id = (select max(id) from daily_run where status = 'COMPLETED') order by 1").query().listOfRows();
+        assertThat(intraday).hasSize(132).isEqualTo(nightly);
+        assertThat(intraday.stream().filter(r -> ((Number) r.get("paid")).longValue() > 0)).hasSizeGreaterThan(100);
+    }
 }
