@@ -103,13 +103,13 @@ final class PaymentsFileBench {
                         "readCheckStage", profile.readCheckStageMillis(),
                         "validateInSql", profile.validateMillis(),
                         "insertPayments", profile.insertMillis(),
-                        "allocationPrepare", profile.allocation().prepareMillis(),
-                        "allocationRead", profile.allocation().readMillis(),
-                        "allocationPour", profile.allocation().allocateMillis(),
-                        "allocationWrite", profile.allocation().writeMillis(),
-                        "listenersIntradayAndPromises", profile.allocation().listenersMillis(),
+                        "allocationPrepare", profile.allocationPrepareMillis(),
+                        "allocationRead", profile.allocationReadMillis(),
+                        "allocationPour", profile.allocationPourMillis(),
+                        "allocationWrite", profile.allocationWriteMillis(),
+                        "listenersIntradayAndPromises", profile.listenersMillis(),
                         "total", profile.totalMillis()));
-                run.put("chunks", profile.allocation().chunks());
+                run.put("chunks", profile.chunks());
                 run.put("loadAverageBefore", before);
                 run.put("loadAverageAfter", loadAverage());
                 runs.add(run);

@@ -60,8 +60,10 @@ public class PaymentFiles {
         this.messages = messages;
     }
 
-    /** Step timings of the last posting, for the benchmark's profile. */
-    public record Profile(long readCheckStageMillis, long validateMillis, long insertMillis, BulkAllocation.Totals allocation, long totalMillis) {
+    /** Step timings of the last posting in milliseconds, for the benchmark's profile. */
+    public record Profile(long readCheckStageMillis, long validateMillis, long insertMillis, long allocationPrepareMillis,
+                          long allocationReadMillis, long allocationPourMillis, long allocationWriteMillis, long listenersMillis,
+                          int chunks, long totalMillis) {
     }
 
     private volatile Profile lastProfile;
@@ -103,7 +105,8 @@ public class PaymentFiles {
                         totals.credit(), fileId)
                 .update();
         long t4 = System.nanoTime();
-        lastProfile = new Profile((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, totals, (t4 - t0) / 1_000_000);
+        lastProfile = new Profile((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, totals.prepareMillis(),
+                totals.readMillis(), totals.allocateMillis(), totals.writeMillis(), totals.listenersMillis(), totals.chunks(), (t4 - t0) / 1_000_000);
         log.info("payment file {} ({}): {} rows read, {} posted, {} rejected; {}", fileId, rows.label(), staged.read(), totals.payments(),
                 staged.rejected() + rejectedInSql, lastProfile);
         return fileId;
