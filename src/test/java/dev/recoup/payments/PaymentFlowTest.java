@@ -223,18 +223,21 @@ class PaymentFlowTest {
                 F-4,WW-1,2099-01-01,10
                 F-5,WW-1,2026-03-21,-5
                 F-6,WW-1,2026-03-21,50.5
+                F-7,"NO""BODY\\x",2026-03-21,10
                 """;
         var file = new MockMultipartFile("file", "bank.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         String body = mvc.perform(multipart("/api/v1/payment-files").file(file).with(httpBasic("manager", "recoup-manager")))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.rowsRead").value(7))
+                .andExpect(jsonPath("$.rowsRead").value(8))
                 .andExpect(jsonPath("$.rowsPosted").value(2))
-                .andExpect(jsonPath("$.rowsRejected").value(5))
+                .andExpect(jsonPath("$.rowsRejected").value(6))
                 .andExpect(jsonPath("$.amountPosted").value(2050_50L))
                 .andReturn().getResponse().getContentAsString();
         JsonNode rejections = json.readTree(body).get("rejections");
         assertThat(rejections.findValuesAsString("code")).containsExactly("unknown_account", "not_a_date", "duplicate", "paid_in_future",
-                "negative_amount");
+                "negative_amount", "unknown_account");
+        // Quotes and backslashes in a value survive the report's COPY and text[] layers.
+        assertThat(rejections.get(5).get("value").asString()).isEqualTo("NO\"BODY\\x");
         assertThat(rejections.get(0).get("row").asLong()).isEqualTo(3);
         assertThat(rejections.get(0).get("column").asString()).isEqualTo("account_id");
         assertThat(rejections.get(0).get("reasonZh").asString()).isNotBlank();

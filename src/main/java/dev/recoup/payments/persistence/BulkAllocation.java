@@ -1,5 +1,9 @@
 package dev.recoup.payments.persistence;
 
+import dev.recoup.shared.CopyRowWriter;
+
+import dev.recoup.shared.CopyRowReader;
+
 import dev.recoup.payments.PaymentsPosted;
 import dev.recoup.payments.PaymentsProperties;
 import dev.recoup.payments.PostedPayment;
@@ -143,7 +147,7 @@ public class BulkAllocation {
 
     private List<Account> read(int chunk) {
         List<Account> accounts = new ArrayList<>();
-        CopyFields.Reader row = new CopyFields.Reader();
+        CopyRowReader row = new CopyRowReader();
         copyOut("copy (select account_id, payment_id, paid_on, amount, payment_ref, channel from " + WORK + " where chunk_no = " + chunk
                 + " order by account_id, paid_on, ord) to stdout", bytes -> {
             row.reset(bytes);
@@ -175,7 +179,7 @@ public class BulkAllocation {
             if (account != null) {
                 account.product = row.nextText();
                 long caseId = row.nextLong();
-                account.caseId = caseId == CopyFields.NULL ? null : caseId;
+                account.caseId = caseId == CopyRowReader.NULL ? null : caseId;
             }
         });
         // The schedules of the same accounts, in the same order: dues less what the journal already paid.
@@ -208,7 +212,7 @@ public class BulkAllocation {
     }
 
     private List<PostedPayment> pour(List<Account> accounts, ByteArrayOutputStream out, Instant at, Chunk chunk) {
-        CopyFields.Writer line = new CopyFields.Writer(out);
+        CopyRowWriter line = new CopyRowWriter(out);
         String stamp = OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString();
         List<PostedPayment> posted = new ArrayList<>();
         for (Account account : accounts) {
@@ -216,13 +220,13 @@ public class BulkAllocation {
             for (Payment p : account.payments) {
                 Allocation allocation = Allocation.pour(account.schedule, p.amount(), order);
                 for (AllocationLine l : allocation.lines()) {
-                    line.number(p.id()).number(account.id).number(l.seq()).number(l.fee()).number(l.penalty()).number(l.interest())
-                            .number(l.principal()).number(0).date(p.paidOn()).raw(stamp);
+                    line.add(p.id()).add(account.id).add(l.seq()).add(l.fee()).add(l.penalty()).add(l.interest())
+                            .add(l.principal()).add(0).add(p.paidOn()).add(stamp);
                     line.end();
                 }
                 if (allocation.rest() > 0) {
-                    line.number(p.id()).number(account.id).raw("\\N").number(0).number(0).number(0).number(0).number(allocation.rest())
-                            .date(p.paidOn()).raw(stamp);
+                    line.add(p.id()).add(account.id).add((Object) null).add(0).add(0).add(0).add(0).add(allocation.rest())
+                            .add(p.paidOn()).add(stamp);
                     line.end();
                 }
                 posted.add(new PostedPayment(p.id(), p.ref(), account.id, account.caseId, p.paidOn(), p.amount(), allocation.rest(), p.channel()));

@@ -1,5 +1,7 @@
 package dev.recoup.payments.persistence;
 
+import dev.recoup.shared.CopyRowWriter;
+
 import dev.recoup.portfolio.KindFile;
 import dev.recoup.portfolio.domain.Column;
 import dev.recoup.portfolio.domain.PaymentRecord;
@@ -62,7 +64,7 @@ public class PaymentFileStaging {
         CopyManager copy = copyManager();
         List<Rejected> rejections = new ArrayList<>();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
-        CopyFields.Writer line = new CopyFields.Writer(buffer);
+        CopyRowWriter line = new CopyRowWriter(buffer);
         CopyIn in = null;
         long read = 0, rejected = 0;
         try {
@@ -81,8 +83,8 @@ public class PaymentFileStaging {
                     }
                 }
                 if (payment != null) {
-                    line.text(payment.paymentRef()).text(payment.accountRef()).date(payment.paidOn()).number(payment.amount())
-                            .text(payment.channel()).number(rows.rowNumber());
+                    line.add(payment.paymentRef()).add(payment.accountRef()).add(payment.paidOn()).add(payment.amount())
+                            .add(payment.channel()).add(rows.rowNumber());
                     line.end();
                     if (buffer.size() >= FLUSH_BYTES) {
                         in = in == null ? copy.copyIn("copy " + STAGING + " from stdin") : in;
@@ -188,11 +190,11 @@ public class PaymentFileStaging {
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CopyFields.Writer line = new CopyFields.Writer(out);
+        CopyRowWriter line = new CopyRowWriter(out);
         for (Rejected r : rejections) {
-            line.number(fileId).number(r.row()).number(r.column() == null ? -1 : r.column().index())
-                    .text(r.column() == null ? null : r.column().name()).text(shorten(r.value()))
-                    .text(r.code()).raw(textArray(r.args()));
+            line.add(fileId).add(r.row()).add(r.column() == null ? -1 : r.column().index())
+                    .add(r.column() == null ? null : r.column().name()).add(shorten(r.value()))
+                    .add(r.code()).add(textArray(r.args()));
             line.end();
         }
         CopyIn in = copy.copyIn("copy payment_file_rejection (file_id, row_no, column_no, column_name, value, code, args) from stdin");
@@ -202,21 +204,17 @@ public class PaymentFileStaging {
         rejections.clear();
     }
 
-    /** A text[] literal in COPY text format: {"a","b"} with quotes and backslashes escaped for both layers. */
+    /** A text[] literal, {"a","b"}, with quotes and backslashes escaped for the array; the COPY writer escapes the rest. */
     private static String textArray(List<String> values) {
         StringBuilder array = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i) == null ? "" : values.get(i);
             array.append(i == 0 ? "" : ",").append('"');
             for (char c : v.toCharArray()) {
-                switch (c) {
-                    case '"' -> array.append("\\\\\"");
-                    case '\\' -> array.append("\\\\\\\\");
-                    case '\t' -> array.append("\\t");
-                    case '\n' -> array.append("\\n");
-                    case '\r' -> array.append("\\r");
-                    default -> array.append(c);
+                if (c == '"' || c == '\\') {
+                    array.append('\\');
                 }
+                array.append(c);
             }
             array.append('"');
         }
