@@ -46,8 +46,11 @@ public class PaymentReversals {
         this.json = json;
     }
 
-    /** @param undone the journal rows the reversal removed */
-    public record Reversal(long paymentId, String paymentRef, long accountId, Long caseId, LocalDate paidOn, long amountMinor, String reason,
+    /**
+     * @param accountId the lender's account id, as a posting names it
+     * @param undone    the journal rows the reversal removed
+     */
+    public record Reversal(long paymentId, String paymentRef, String accountId, Long caseId, LocalDate paidOn, long amountMinor, String reason,
                            String reversedBy, Instant reversedAt, List<AllocationJournal.JournalRow> undone, long creditReapplied) {
     }
 
@@ -64,10 +67,10 @@ public class PaymentReversals {
         if (reason.length() > 1000) {
             throw new InvalidInputException("reason", reason.substring(0, 40) + "…", "a reason has at most 1000 characters");
         }
-        record Payment(long accountId, String paymentRef, LocalDate paidOn, long amount, String product, Long caseId) {
+        record Payment(long accountId, String accountRef, String paymentRef, LocalDate paidOn, long amount, String product, Long caseId) {
         }
         Payment payment = jdbc.sql("""
-                        select p.account_id, p.payment_ref, p.paid_on, p.amount, a.product,
+                        select p.account_id, a.account_ref, p.payment_ref, p.paid_on, p.amount, a.product,
                                (select c.id from collection_case c where c.customer_id = a.customer_id and c.status = 'OPEN') as case_id
                         from payment p join account a on a.id = p.account_id where p.id = ?""")
                 .param(paymentId).query(Payment.class).optional()
@@ -87,7 +90,7 @@ public class PaymentReversals {
         long reapplied = journal.applyCredits(payment.accountId(), properties.orderFor(payment.product()), now);
         events.publishEvent(new PaymentReversed(paymentId, payment.accountId(), payment.caseId(), payment.paidOn(), payment.amount(), reason,
                 reversedBy));
-        return new Reversal(paymentId, payment.paymentRef(), payment.accountId(), payment.caseId(), payment.paidOn(), payment.amount(), reason,
+        return new Reversal(paymentId, payment.paymentRef(), payment.accountRef(), payment.caseId(), payment.paidOn(), payment.amount(), reason,
                 reversedBy, now, undone, reapplied);
     }
 }

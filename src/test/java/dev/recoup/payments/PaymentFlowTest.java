@@ -134,6 +134,7 @@ class PaymentFlowTest {
         mvc.perform(post("/api/v1/payments/" + paymentId + "/reversal").with(httpBasic("manager", "recoup-manager"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"转账退回 bounced\"}"))
                 .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.accountId").value("LS-1"))
                 .andExpect(jsonPath("$.undone.length()").value(before.size()));
 
         assertThat(jdbc.sql("select count(*) from payment_allocation where payment_id = ?").param(paymentId).query(Long.class).single()).isZero();
