@@ -4,6 +4,7 @@ import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.portfolio.ImportFile;
 import dev.recoup.portfolio.ImportKind;
 import dev.recoup.portfolio.PortfolioImporter;
+import dev.recoup.support.Assignments;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.QuietStrategy;
 import dev.recoup.support.RecoupIntegrationTest;
@@ -140,6 +141,7 @@ class PaymentFlowTest {
         assertThat(jdbc.sql("select count(*) from payment_allocation where payment_id = ?").param(paymentId).query(Long.class).single()).isZero();
         assertThat(caseStatus().get("overdue_total").asLong()).isEqualTo(4000_00L);
         assertThat(events.stream(PaymentReversed.class)).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("转账退回 bounced"));
+        Assignments.toAgent(jdbc, caseId, Assignments.DEMO_AGENT);
         mvc.perform(get("/api/v1/payments/" + paymentId).with(httpBasic("agent", "recoup-agent")))
                 .andExpect(jsonPath("$.reversal.reason").value("转账退回 bounced"))
                 .andExpect(jsonPath("$.allocations.length()").value(0));
@@ -287,8 +289,14 @@ class PaymentFlowTest {
     }
 
     @Test
-    void aCasesPaymentsAreListedWithWhatTheyPaid() throws Exception {
+    void aCasesPaymentsAreListedWithWhatTheyPaidToTheAgentHoldingItAndNoOtherAgent() throws Exception {
         postPayment("pay-l", "LS-1", 2500_00L);
+        Assignments.toAgent(jdbc, caseId, Assignments.DEMO_AGENT);
+        long paymentId = jdbc.sql("select id from payment where payment_ref = 'API-pay-l'").query(Long.class).single();
+        for (var other : List.of(get("/api/v1/payments").param("caseId", Long.toString(caseId)), get("/api/v1/payments").param("accountId", "LS-1"),
+                get("/api/v1/payments/" + paymentId), get("/payments").param("caseId", Long.toString(caseId)))) {
+            mvc.perform(other.with(httpBasic("agent2", "recoup-agent2"))).andExpect(status().isForbidden());
+        }
         mvc.perform(get("/api/v1/payments").param("caseId", Long.toString(caseId)).with(httpBasic("agent", "recoup-agent")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].paymentRef").value("API-pay-l"))
@@ -307,6 +315,7 @@ class PaymentFlowTest {
         }
         assertThat(jdbc.sql("select count(*) from payment where payment_ref = 'API-form-1'").query(Long.class).single()).isEqualTo(1);
 
+        Assignments.toAgent(jdbc, caseId, Assignments.DEMO_AGENT);
         String page = mvc.perform(get("/payments").param("accountId", "LS-1").param("lang", "zh-CN").with(httpBasic("agent", "recoup-agent")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("API-form-1", "2,500.00", "第 2 期（2026-02-10）", "冲正");

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * One place that applies case scopes to every request naming a case, or a thing of one case, in its path
- * (the case page and API, customers, accounts, tasks, documents, promises, plans, waivers): out of the
+ * (the case page and API, customers, accounts, tasks, documents, promises, plans, waivers, payments — or, for the
+ * payments list, in its caseId/accountId parameter): out of the
  * viewer's scope it is 403 before the controller runs. It also writes the audit log: the sensitive reads
  * (case page and API, customer, account) and every change (any request but GET/HEAD/OPTIONS, with its status).
  */
@@ -49,7 +50,14 @@ public class ScopeAndAuditInterceptor implements HandlerInterceptor {
             rule("^(/api/v1)?/contacts/\\{id}(/.*)?$", "id", true, "contact", """
                     select c.id as case_id from contact ct left join collection_case c on c.customer_id = ct.customer_id where ct.id = :key"""),
             rule("^(/api/v1)?/contact-attempts/\\{id}(/.*)?$", "id", true, "contact_attempt", """
-                    select c.id as case_id from contact_attempt t left join collection_case c on c.customer_id = t.customer_id where t.id = :key"""));
+                    select c.id as case_id from contact_attempt t left join collection_case c on c.customer_id = t.customer_id where t.id = :key"""),
+            rule("^(/api/v1)?/payments/\\{id}(/.*)?$", "id", true, "payment", """
+                    select c.id as case_id from payment p join account a on a.id = p.account_id
+                    left join collection_case c on c.customer_id = a.customer_id where p.id = :key"""),
+            // The payments list and page name their case or account in the query string.
+            rule("^(/api/v1)?/payments$", "caseId", true, "case", "select id as case_id from collection_case where id = :key"),
+            rule("^(/api/v1)?/payments$", "accountId", false, "account", """
+                    select c.id as case_id from account a left join collection_case c on c.customer_id = a.customer_id where a.account_ref = :key"""));
 
     /** Exactly these reads are audited as sensitive (the case page and API, customer and account details). */
     private static final Set<String> SENSITIVE_READS = Set.of("/cases/{id}", "/api/v1/cases/{id}", "/api/v1/customers/{customerId}",
@@ -86,11 +94,17 @@ public class ScopeAndAuditInterceptor implements HandlerInterceptor {
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (pattern == null || variables == null) {
+        if (pattern == null) {
             return true;
         }
         for (Rule rule : RULES) {
-            String value = variables.get(rule.variable());
+            String value = variables == null ? null : variables.get(rule.variable());
+            if (value == null) {
+                value = request.getParameter(rule.variable());
+            }
+            if (value != null && value.isBlank()) {
+                continue;
+            }
             if (value == null || !rule.pattern().matcher(pattern).matches()) {
                 continue;
             }
