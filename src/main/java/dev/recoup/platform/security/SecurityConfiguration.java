@@ -104,6 +104,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/document-templates/**").hasAnyRole(LEGAL_DOCUMENTS)
                         // Payments (issue 5): posting, files and reversals move money; managers and administrators only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole(MANAGERS)
+                        // A case's payments are read like the case: by the people whose scope holds it (access checks the scope).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payments", "/api/v1/payments/**").hasAnyRole(PEOPLE)
                         // Agreements (issue 5): the PTP kept rate compares agents, for team leads and managers.
                         .requestMatchers("/api/v1/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
                         // Revealing personal data: the lender's staff (agency users may not); the access module checks the case scope.
