@@ -62,6 +62,12 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         return result;
     }
 
+    /** Forgets the user's remembered logins: they were disabled, locked, given other roles or a new password. */
+    @org.springframework.context.event.EventListener
+    void on(dev.recoup.access.UserChanged changed) {
+        passed.remove(changed.username());
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication) && delegate.supports(authentication);

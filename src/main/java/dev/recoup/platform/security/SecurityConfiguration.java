@@ -1,15 +1,14 @@
 package dev.recoup.platform.security;
 
+import dev.recoup.access.AccessProperties;
+import dev.recoup.access.PasswordLogins;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -26,16 +25,6 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    UserDetailsService demoUsers(DemoUsersProperties properties, PasswordEncoder encoder) {
-        var manager = new InMemoryUserDetailsManager();
-        properties.demoUsers().forEach(u -> manager.createUser(User.withUsername(u.username())
-                .password(encoder.encode(u.password()))
-                .roles(u.role())
-                .build()));
-        return manager;
-    }
-
     /**
      * No observation around every security filter of every request: it cost about a tenth of the CPU of
      * a contact decision over HTTP (docs/benchmarks.md, issue 4). Request metrics (http.server.requests) stay.
@@ -45,12 +34,13 @@ class SecurityConfiguration {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
-    /** Password checks (BCrypt) remembered for five minutes: see {@link CachingAuthenticationProvider}. */
+    /**
+     * Password checks (BCrypt, against app_user, with lockout) remembered for a few minutes: see
+     * {@link CachingAuthenticationProvider}; a change to a user forgets theirs ({@link dev.recoup.access.UserChanged}).
+     */
     @Bean
-    org.springframework.security.authentication.AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
-        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
-        dao.setPasswordEncoder(encoder);
-        return new CachingAuthenticationProvider(dao, java.time.Duration.ofMinutes(5), java.time.Clock.systemUTC());
+    CachingAuthenticationProvider authenticationProvider(PasswordLogins logins, AccessProperties properties) {
+        return new CachingAuthenticationProvider(logins.checker(), properties.passwordCacheTtl(), java.time.Clock.systemUTC());
     }
 
     @Bean

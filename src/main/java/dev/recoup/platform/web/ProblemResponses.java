@@ -1,6 +1,7 @@
 package dev.recoup.platform.web;
 
 import dev.recoup.shared.ConflictException;
+import dev.recoup.shared.ForbiddenException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         problem.setType(URI.create("urn:recoup:problem:not-found"));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        problem.setType(URI.create("urn:recoup:problem:forbidden"));
         return problem;
     }
 

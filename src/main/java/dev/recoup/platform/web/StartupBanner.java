@@ -1,6 +1,6 @@
 package dev.recoup.platform.web;
 
-import dev.recoup.platform.security.DemoUsersProperties;
+import dev.recoup.access.AccessProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
-    private final DemoUsersProperties users;
+    private final AccessProperties users;
     private final Environment env;
 
-    StartupBanner(DemoUsersProperties users, Environment env) {
+    StartupBanner(AccessProperties users, Environment env) {
         this.users = users;
         this.env = env;
     }
