@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.LocalDate;
 
 /**
- * Two overdue customers after a daily run: 张三 (case assigned to agent A0001, the demo user
- * "agent") and 李四 (assigned to A0002, "agent2"), each with a phone of their own and a relative.
+ * Three overdue customers after a daily run: 张三 (¥1,700 overdue) and 王五 (¥100), both assigned to
+ * agent A0001 (the demo user "agent"), and 李四 (assigned to A0002, "agent2"); 张三 and 李四 with a
+ * phone of their own, 张三 with a relative too.
  */
 final class WorkbenchFixture {
 
@@ -19,6 +20,7 @@ final class WorkbenchFixture {
 
     final long zhangCase;
     final long liCase;
+    final long wangCase;
     final long zhangPhone;
     final long zhangRelative;
 
@@ -27,21 +29,25 @@ final class WorkbenchFixture {
         QuietStrategy.activate(jdbc);
         new PortfolioFixture(jdbc)
                 .customer("ZS").account("ZS-1", "ZS", today.minusDays(45).toString(), 6, 1000).payment("ZS-1", today.minusDays(40).toString(), 300)
-                .customer("LS").account("LS-1", "LS", today.minusDays(75).toString(), 6, 2000);
+                .customer("LS").account("LS-1", "LS", today.minusDays(75).toString(), 6, 2000)
+                .customer("WW").account("WW-1", "WW", today.minusDays(35).toString(), 2, 100);
         jdbc.sql("update customer set name = '张三', id_number = ? where customer_ref = 'ZS'").param(ZHANG_ID).update();
         jdbc.sql("update customer set name = '李四', id_number = '440305198512120021' where customer_ref = 'LS'").update();
+        jdbc.sql("update customer set name = '王五', id_number = '310101197001010015' where customer_ref = 'WW'").update();
         zhangPhone = contact(jdbc, "ZS", "ZS-SELF", "self", "张三", ZHANG_PHONE);
         zhangRelative = contact(jdbc, "ZS", "ZS-REL", "relative", "张父", "13900001111");
         contact(jdbc, "LS", "LS-SELF", "self", "李四", "13700002222");
         runs.runToCompletion(today, "test");
         zhangCase = caseOf(jdbc, "ZS");
         liCase = caseOf(jdbc, "LS");
+        wangCase = caseOf(jdbc, "WW");
         long team = jdbc.sql("insert into team (code, name_zh, name_en, kind, queues) values ('phone-t2', '电催二组', 'Phone T2', 'PHONE', '{phone-t2}') returning id")
                 .query(Long.class).single();
         long a1 = agent(jdbc, team, "A0001", "王催收");
         long a2 = agent(jdbc, team, "A0002", "赵催收");
         assign(jdbc, zhangCase, a1, team, today);
         assign(jdbc, liCase, a2, team, today);
+        assign(jdbc, wangCase, a1, team, today);
     }
 
     static long contact(JdbcClient jdbc, String customerRef, String ref, String role, String name, String phone) {
