@@ -138,13 +138,13 @@ class TaskAndFlowApiTest {
     void theCasePageShowsTheFlowAndTasksAndMovesTheStage() throws Exception {
         tasks.createDue(runId, FIRST_RUN, List.of(new TaskDraft(caseId, "AGENT_CALL", "M2/call", FIRST_RUN, "team-t2", null, "strategy:1")).iterator());
 
-        mvc.perform(get("/cases/{id}", caseId).with(manager()))
+        mvc.perform(get("/cases/{id}", caseId).with(agent()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("分类")))
                 .andExpect(content().string(containsString("日终批处理立案")))
                 .andExpect(content().string(containsString("人工电话")))
                 .andExpect(content().string(containsString("id=\"flow-history\"")));
-        mvc.perform(get("/cases/{id}", caseId).param("lang", "en").with(manager()))
+        mvc.perform(get("/cases/{id}", caseId).param("lang", "en").with(agent()))
                 .andExpect(content().string(containsString("Case flow")))
                 .andExpect(content().string(containsString("Agent call")));
 
@@ -157,7 +157,7 @@ class TaskAndFlowApiTest {
         long taskId = jdbc.sql("select id from task").query(Long.class).single();
         mvc.perform(post("/tasks/{id}/complete", taskId).param("outcome", "NO_ANSWER").param("note", "").with(agent()).with(csrf()))
                 .andExpect(redirectedUrl("/cases/" + caseId));
-        mvc.perform(get("/cases/{id}", caseId).with(manager()))
+        mvc.perform(get("/cases/{id}", caseId).with(agent()))
                 .andExpect(content().string(containsString("客户来电要求分期")))
                 .andExpect(content().string(containsString("无人接听")))
                 .andExpect(content().string(containsString("逾时")));
@@ -185,11 +185,6 @@ class TaskAndFlowApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value(field))
                 .andExpect(jsonPath("$.value").value(value));
-    }
-
-    /** The case page is scoped (an agent sees only assigned cases; this case is nobody's): a manager reads it. */
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor manager() {
-        return httpBasic("manager", "recoup-manager");
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor agent() {

@@ -96,13 +96,14 @@ class CaseWorkbenchPage {
         this.sender = sender;
     }
 
+    // Case scope and the audit of this read and of every change are also applied by access's ScopeAndAuditInterceptor
+    // for /cases/{id}/**; the calls below record what the interceptor cannot know (allowed or refused, verified or not).
     @GetMapping("/cases/{id}")
     String show(@PathVariable long id, Model model) {
         Viewer viewer = viewers.current();
         scope.requireCase(viewer, id);
         Map<String, Object> header = queries.caseHeader(id);
         long customerId = ((Number) header.get("customer_pk")).longValue();
-        audit.record(viewer, "CASE_VIEWED", "case", String.valueOf(id), null);
         header.put("id_number", personalData.idNumber(viewer, (String) header.get("id_number")));
         List<Map<String, Object>> people = queries.contacts(customerId);
         people.forEach(c -> c.put("phone", personalData.phone(viewer, (String) c.get("phone"))));
@@ -262,7 +263,6 @@ class CaseWorkbenchPage {
         scope.requireCase(viewer, id);
         try {
             calls.addNote(id, body, viewer.username(), clock.now());
-            audit.record(viewer, "NOTE_ADDED", "case", String.valueOf(id), null);
             redirect.addFlashAttribute("done", "workbench.note.added");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
