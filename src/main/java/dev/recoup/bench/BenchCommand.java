@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data] [--agents A] [--task-messages yes]} (sub-commands:
- * {@code bench payments-file …}, {@link PaymentsFileBench}; {@code bench payments-load …}, {@link PaymentsLoadBench}; {@code bench workbench-load …}, {@link WorkbenchLoadBench}): generates N
+ * {@code bench payments-file …}, {@link PaymentsFileBench}; {@code bench payments-load …}, {@link PaymentsLoadBench}): generates N
  * accounts, starts Recoup over a fresh embedded PostgreSQL in {@code dir}, imports the files,
  * creates an organisation of A agents (default one per 3,333 accounts: 300 for a million) and three
  * agencies, runs the daily run for the as-of date, puts promises to pay and instalment plans on a share of the cases
@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  * PostgreSQL COPYing the same input files into plain tables and COPYing the run's results out —
  * and prints every figure as JSON on standard output. With {@code --task-messages yes}, after the
  * first day's run the task messages job sends that day's SMS, e-mail and letter tasks to the outbox
- * (timed; the job and the outbox dispatcher never run by themselves during the benchmark).
+ * (timed; the job and the outbox dispatcher never run by themselves during the benchmark). With
+ * {@code --workbench-agents 50 [--workbench-cases 2000 --workbench-seconds 60 --workbench-warmup 20]}, after the
+ * next day's run that many agents work their queue and case pages over HTTP ({@link WorkbenchLoad}).
  */
 public final class BenchCommand {
 
@@ -50,9 +52,6 @@ public final class BenchCommand {
     public static int run(Class<?> application, String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("payments-file")) {
             return PaymentsFileBench.run(application, java.util.Arrays.copyOfRange(args, 1, args.length));
-        }
-        if (args.length > 0 && args[0].equals("workbench-load")) {
-            return WorkbenchLoadBench.run(application, java.util.Arrays.copyOfRange(args, 1, args.length));
         }
         if (args.length > 0 && args[0].equals("payments-load")) {
             return PaymentsLoadBench.run(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -83,6 +82,7 @@ public final class BenchCommand {
                 "--recoup.daily-run.schedule=-",
                 "--recoup.task-messages.schedule=-",
                 "--recoup.channels.outbox.scheduled=false",
+                "--management.metrics.distribution.percentiles.http.server.requests=0.5,0.95,0.99",
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=ERROR")) {
@@ -125,6 +125,14 @@ public final class BenchCommand {
             }
             result.put("dailyRunNextDay", runFigures(runs, next));
             result.put("allocationNextDay", allocationFigures(dataSource, next.id()));
+            // The workbench (issue 6): --workbench-agents 50 agents with --workbench-cases 2000 cases each, at work over HTTP.
+            int workbenchAgents = Integer.parseInt(options.getOrDefault("workbench-agents", "0"));
+            if (workbenchAgents > 0) {
+                result.put("workbench", WorkbenchLoad.run(app, asOf.plusDays(1), workbenchAgents,
+                        Integer.parseInt(options.getOrDefault("workbench-cases", "2000")),
+                        Integer.parseInt(options.getOrDefault("workbench-seconds", "60")),
+                        Integer.parseInt(options.getOrDefault("workbench-warmup", "20"))));
+            }
 
             try (Connection connection = dataSource.getConnection()) {
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
