@@ -67,6 +67,8 @@ class PaymentFlowTest {
         runs.runToCompletion(BUSINESS_DATE, "test");
         caseId = jdbc.sql("select c.id from collection_case c join customer cu on cu.id = c.customer_id where cu.customer_ref = 'LS'")
                 .query(Long.class).single();
+        // Issue 6: agents see the payments of their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     private JsonNode caseStatus() throws Exception {
