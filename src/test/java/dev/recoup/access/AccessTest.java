@@ -281,6 +281,15 @@ class AccessTest {
     }
 
     @Test
+    void anAgentAskingForThePaymentsOfAnotherAgentsCaseOrAccountGets403() throws Exception {
+        mvc.perform(get("/api/v1/payments").param("caseId", String.valueOf(agent2sCase)).with(AGENT)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/payments").param("accountId", "A2").with(AGENT)).andExpect(status().isForbidden());
+        mvc.perform(get("/payments").param("accountId", "A2").with(AGENT)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/payments").param("caseId", String.valueOf(agentsCase)).with(AGENT)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/payments").param("accountId", "A2").with(AGENT2)).andExpect(status().isOk());
+    }
+
+    @Test
     void anAgencyUserSeesOnlyTheCasesPlacedWithItsAgency() throws Exception {
         mvc.perform(get("/api/v1/cases").with(AGENCY)).andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.cases[0].id").value(agencysCase));
         mvc.perform(get("/api/v1/cases/{id}", agentsCase).with(AGENCY)).andExpect(status().isForbidden());

@@ -68,6 +68,8 @@ class PaymentFlowTest {
         runs.runToCompletion(BUSINESS_DATE, "test");
         caseId = jdbc.sql("select c.id from collection_case c join customer cu on cu.id = c.customer_id where cu.customer_ref = 'LS'")
                 .query(Long.class).single();
+        // Issue 6: agents see the payments of their assigned cases only; the demo agent is given this test's open cases.
+        Assignments.openCasesToAgent(jdbc, Assignments.DEMO_AGENT);
     }
 
     private JsonNode caseStatus() throws Exception {
@@ -141,7 +143,6 @@ class PaymentFlowTest {
         assertThat(jdbc.sql("select count(*) from payment_allocation where payment_id = ?").param(paymentId).query(Long.class).single()).isZero();
         assertThat(caseStatus().get("overdue_total").asLong()).isEqualTo(4000_00L);
         assertThat(events.stream(PaymentReversed.class)).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("转账退回 bounced"));
-        Assignments.toAgent(jdbc, caseId, Assignments.DEMO_AGENT);
         mvc.perform(get("/api/v1/payments/" + paymentId).with(httpBasic("agent", "recoup-agent")))
                 .andExpect(jsonPath("$.reversal.reason").value("转账退回 bounced"))
                 .andExpect(jsonPath("$.allocations.length()").value(0));
@@ -291,7 +292,6 @@ class PaymentFlowTest {
     @Test
     void aCasesPaymentsAreListedWithWhatTheyPaidToTheAgentHoldingItAndNoOtherAgent() throws Exception {
         postPayment("pay-l", "LS-1", 2500_00L);
-        Assignments.toAgent(jdbc, caseId, Assignments.DEMO_AGENT);
         long paymentId = jdbc.sql("select id from payment where payment_ref = 'API-pay-l'").query(Long.class).single();
         for (var other : List.of(get("/api/v1/payments").param("caseId", Long.toString(caseId)), get("/api/v1/payments").param("accountId", "LS-1"),
                 get("/api/v1/payments/" + paymentId), get("/payments").param("caseId", Long.toString(caseId)))) {
@@ -315,7 +315,6 @@ class PaymentFlowTest {
         }
         assertThat(jdbc.sql("select count(*) from payment where payment_ref = 'API-form-1'").query(Long.class).single()).isEqualTo(1);
 
-        Assignments.toAgent(jdbc, caseId, Assignments.DEMO_AGENT);
         String page = mvc.perform(get("/payments").param("accountId", "LS-1").param("lang", "zh-CN").with(httpBasic("agent", "recoup-agent")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("API-form-1", "2,500.00", "第 2 期（2026-02-10）", "冲正");
