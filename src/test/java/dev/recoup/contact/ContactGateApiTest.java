@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -88,6 +89,20 @@ class ContactGateApiTest {
         mvc.perform(get("/api/v1/contacts/{id}/attempts", debtor.self()).with(agent()))
                 .andExpect(jsonPath("$", hasSize(5)))
                 .andExpect(jsonPath("$[0].endpoint", containsString("****")));
+    }
+
+    @Test
+    void anAgentWhoDoesNotHoldTheCaseCannotRecordContactOnIt() throws Exception {
+        String attempt = """
+                {"contactId": %d, "channel": "AGENT_CALL", "at": "%s", "outcome": "NO_ANSWER"}"""
+                .formatted(debtor.self(), clock.today().minusDays(1).atTime(10, 0).atZone(BEIJING).toOffsetDateTime());
+        mvc.perform(post("/api/v1/contact-attempts").with(httpBasic("agent2", "recoup-agent2")).contentType(MediaType.APPLICATION_JSON).content(attempt))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/contact-attempts").with(httpBasic("agent2", "recoup-agent2")).contentType(MediaType.APPLICATION_JSON)
+                        .content(attempt.replace("{", "{\"caseId\": %d, ".formatted(debtor.caseId()))))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from contact_attempt").query(Long.class).single()).isZero();
+        postJson("/api/v1/contact-attempts", attempt).andExpect(status().isCreated());
     }
 
     @Test

@@ -22,6 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Duration;
+import dev.recoup.access.CaseScope;
+import dev.recoup.access.Viewer;
+import dev.recoup.access.Viewers;
+import dev.recoup.shared.ForbiddenException;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -34,11 +39,15 @@ class LedgerController {
     private final LedgerStore ledger;
     private final CallButton button;
     private final BusinessClock clock;
+    private final Viewers viewers;
+    private final CaseScope scope;
 
-    LedgerController(LedgerStore ledger, CallButton button, BusinessClock clock) {
+    LedgerController(LedgerStore ledger, CallButton button, BusinessClock clock, Viewers viewers, CaseScope scope) {
         this.ledger = ledger;
         this.button = button;
         this.clock = clock;
+        this.viewers = viewers;
+        this.scope = scope;
     }
 
     record NewAttempt(Long caseId, Long contactId, String channel, String direction, String endpoint, String at, String outcome, String purpose,
@@ -60,6 +69,15 @@ class LedgerController {
     ResponseEntity<LedgerStore.AttemptView> record(@RequestBody NewAttempt a, Authentication user) {
         if (a == null) {
             throw new InvalidInputException("body", null, "a JSON body is required");
+        }
+        // The case is in the body, not the path, so the access interceptor cannot see it: a case worker records contact
+        // only on the cases of its scope (issue 6).
+        Viewer viewer = viewers.current();
+        if (!viewer.seesAllCases()) {
+            Long caseId = ledger.caseOf(Inputs.required("contactId", a.contactId()), a.caseId());
+            if (caseId == null || !scope.maySeeCase(viewer, caseId)) {
+                throw new ForbiddenException("Contact " + a.contactId() + " is not of a case of user '" + viewer.username() + "'");
+            }
         }
         LedgerStore.AttemptView stored = ledger.insert(new LedgerStore.Entry(a.caseId(), Inputs.required("contactId", a.contactId()),
                 Inputs.enumValue("channel", a.channel(), Channel.class, null), Inputs.enumValue("direction", a.direction(), Direction.class, Direction.OUTBOUND),

@@ -170,6 +170,17 @@ public class LedgerStore implements ContactLedger {
                 .params(contactId, Timestamp.from(from), Timestamp.from(until), limit).query(VIEW).list();
     }
 
+    /**
+     * The case an entry for this contact would belong to: {@code caseId} when it is the contact's customer's case, else
+     * the customer's open case (null when none).
+     *
+     * @throws NotFoundException     no such contact or case
+     * @throws InvalidInputException the case is not the contact's customer's
+     */
+    public Long caseOf(long contactId, Long caseId) {
+        return party(contactId, caseId).caseId();
+    }
+
     /** The contact, its customer and the case an entry belongs to. */
     record Party(long contactId, long customerId, String role, String phone, String email, String address, String customerAddress, Long caseId,
                  long[] accountIds) {
