@@ -96,6 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/payments/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
+                        // Management (issue 6): team queues, the day's figures and exports; scoped further by the pages.
+                        .requestMatchers("/team", "/team/**", "/today", "/exports/**").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN", "COMPLIANCE")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
