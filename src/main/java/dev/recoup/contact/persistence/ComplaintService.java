@@ -183,7 +183,7 @@ public class ComplaintService {
 
     /**
      * Complaints matching the filter on the cases {@code scope} keeps (dev.recoup.access.CaseScope over
-     * {@code case_id}); open ones by due time, unanswered first, then closed ones newest first. One statement.
+     * {@code k.case_id}); open ones by due time, unanswered first, then closed ones newest first. One statement.
      */
     public List<ComplaintView> queue(QueueFilter filter, ScopeCondition scope, int limit) {
         if ("false".equals(scope.sql())) {
@@ -191,7 +191,7 @@ public class ComplaintService {
         }
         Instant now = clock.now();
         return jdbc.sql("select " + COLUMNS + """
-                         from complaint
+                         from complaint k
                         where (cast(:status as text) is null or status = :status)
                           and (cast(:category as text) is null or category = :category)
                           and (cast(:assignee as text) is null or (:assignee = '-' and assignee is null) or assignee = :assignee)

@@ -48,7 +48,7 @@ class ComplaintsPage {
         String shownStatus = status == null ? "OPEN" : status;
         String who = "me".equals(assignee) ? viewer.username() : assignee;
         model.addAttribute("open", complaints.queue(new ComplaintService.QueueFilter("ALL".equals(shownStatus) ? null : shownStatus, category, who,
-                overdue), scope.casesVisibleTo(viewer, "case_id"), 500));
+                overdue), scope.casesVisibleTo(viewer, "k.case_id"), 500));
         model.addAttribute("status", shownStatus);
         model.addAttribute("category", category);
         model.addAttribute("assignee", assignee);
