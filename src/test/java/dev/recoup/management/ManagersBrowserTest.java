@@ -95,6 +95,28 @@ class ManagersBrowserTest extends BrowserTest {
         assertThat(page.locator("#nav-team a[href='/team']")).isVisible();
     }
 
+    @Test
+    void everyPageInTheManagersMenusOpensFromTheMenuAndFitsA1366Screen() {
+        logIn("manager", "recoup-manager");
+        for (String menu : java.util.List.of("nav-team", "nav-compliance", "nav-setup")) {
+            int links = page.locator("#" + menu + " a").count();
+            for (int i = 0; i < links; i++) {
+                page.navigate(url("/"));
+                page.locator("#" + menu + " summary").click();
+                var link = page.locator("#" + menu + " a").nth(i);
+                String href = link.getAttribute("href");
+                if (href.endsWith(".xlsx") || href.contains("swagger")) {
+                    continue;
+                }
+                link.click();
+                page.waitForURL(u -> u.contains(href));
+                assertThat(page.locator("header.top")).isVisible();
+                Object width = page.evaluate("() => document.documentElement.scrollWidth");
+                assertThat(((Number) width).intValue()).as(href + " width at 1366 px").isLessThanOrEqualTo(1366);
+            }
+        }
+    }
+
     /** At 1366×768 nothing runs off the side: no horizontal scrolling. */
     void fitsTheScreen() {
         Object width = page.evaluate("() => document.documentElement.scrollWidth");
