@@ -22,6 +22,33 @@ import java.util.Map;
 @Repository
 public class DayFigures {
 
+
+    /** Contacts and right-party contacts per agent (params day, from, to): the day's ledger rows by the BRIN index on {@code at}. */
+    public static final String CONTACTS = """
+            select a.agent_id, count(*) as contacts, count(*) filter (where x.outcome = 'CONVERSATION_DEBTOR') as right_party
+            from contact_attempt x
+            join case_assignment a on a.case_id = x.case_id and a.assigned_on <= :day and (a.ended_on is null or a.ended_on > :day)
+            where x.at >= :from and x.at < :to and x.case_id is not null and x.direction = 'OUTBOUND'
+              and x.channel in ('AGENT_CALL', 'VISIT') and x.voided_at is null and a.agent_id is not null
+            group by a.agent_id""";
+
+    /** Promises recorded per agent (param day): {@code promise_recorded_on}. */
+    public static final String PROMISES = """
+            select p.agent_id, count(*), sum(p.amount) from promise p
+            where p.recorded_on = :day and p.agent_id is not null
+            group by p.agent_id""";
+
+    /** Payments per agent holding the case that day (param day): {@code payment_paid_on}, reversed ones left out. */
+    public static final String RECOVERED = """
+            select a.agent_id, sum(p.amount)
+            from payment p
+            join account ac on ac.id = p.account_id
+            join collection_case c on c.customer_id = ac.customer_id and c.opened_on <= :day and (c.closed_on is null or c.closed_on >= :day)
+            join case_assignment a on a.case_id = c.id and a.assigned_on <= :day and (a.ended_on is null or a.ended_on > :day)
+            where p.paid_on = :day and a.agent_id is not null
+              and not exists (select 1 from payment_reversal r where r.payment_id = p.id)
+            group by a.agent_id""";
+
     private final JdbcClient jdbc;
 
     DayFigures(JdbcClient jdbc) {
@@ -47,13 +74,7 @@ public class DayFigures {
         Timestamp from = Timestamp.from(day.atStartOfDay(zone).toInstant());
         Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
         Map<Long, long[]> figures = new HashMap<>();
-        jdbc.sql("""
-                        select a.agent_id, count(*) as contacts, count(*) filter (where x.outcome = 'CONVERSATION_DEBTOR') as right_party
-                        from contact_attempt x
-                        join case_assignment a on a.case_id = x.case_id and a.assigned_on <= :day and (a.ended_on is null or a.ended_on > :day)
-                        where x.at >= :from and x.at < :to and x.case_id is not null and x.direction = 'OUTBOUND'
-                          and x.channel in ('AGENT_CALL', 'VISIT') and x.voided_at is null and a.agent_id is not null
-                        group by a.agent_id""")
+        jdbc.sql(CONTACTS)
                 .param("day", day).param("from", from).param("to", to)
                 .query((rs, i) -> {
                     long[] f = figures.computeIfAbsent(rs.getLong(1), k -> new long[5]);
@@ -61,10 +82,7 @@ public class DayFigures {
                     f[1] = rs.getLong(3);
                     return null;
                 }).list();
-        jdbc.sql("""
-                        select p.agent_id, count(*), sum(p.amount) from promise p
-                        where p.recorded_on = :day and p.agent_id is not null
-                        group by p.agent_id""")
+        jdbc.sql(PROMISES)
                 .param("day", day)
                 .query((rs, i) -> {
                     long[] f = figures.computeIfAbsent(rs.getLong(1), k -> new long[5]);
@@ -72,15 +90,7 @@ public class DayFigures {
                     f[3] = rs.getLong(3);
                     return null;
                 }).list();
-        jdbc.sql("""
-                        select a.agent_id, sum(p.amount)
-                        from payment p
-                        join account ac on ac.id = p.account_id
-                        join collection_case c on c.customer_id = ac.customer_id and c.opened_on <= :day and (c.closed_on is null or c.closed_on >= :day)
-                        join case_assignment a on a.case_id = c.id and a.assigned_on <= :day and (a.ended_on is null or a.ended_on > :day)
-                        where p.paid_on = :day and a.agent_id is not null
-                          and not exists (select 1 from payment_reversal r where r.payment_id = p.id)
-                        group by a.agent_id""")
+        jdbc.sql(RECOVERED)
                 .param("day", day)
                 .query((rs, i) -> {
                     figures.computeIfAbsent(rs.getLong(1), k -> new long[5])[4] = rs.getLong(2);
