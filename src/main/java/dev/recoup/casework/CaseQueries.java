@@ -1,5 +1,6 @@
 package dev.recoup.casework;
 
+import dev.recoup.access.ScopeCondition;
 import dev.recoup.delinquency.domain.Instalment;
 import dev.recoup.delinquency.domain.PaidInstalment;
 import dev.recoup.delinquency.domain.Repayment;
@@ -125,17 +126,24 @@ public class CaseQueries {
 
     /** Open (or closed) cases, largest overdue first, filtered by the current tier and bucket. */
     public CasePage cases(String status, String tier, String bucket, int page, int size) {
+        return cases(status, tier, bucket, page, size, ScopeCondition.ALL);
+    }
+
+    /** The same, only the cases the scope lets through (access/CaseScope over c.id). */
+    public CasePage cases(String status, String tier, String bucket, int page, int size, ScopeCondition scope) {
         CurrentRun run = currentRun().orElse(CurrentRun.NONE);
-        String where = " where c.status = :status and (cast(:tier as text) is null or s.tier = :tier) and (cast(:bucket as text) is null or s.bucket = :bucket)";
+        String where = " where c.status = :status and (cast(:tier as text) is null or s.tier = :tier) and (cast(:bucket as text) is null or s.bucket = :bucket)"
+                + " and " + scope.sql();
         String from = " from collection_case c join customer cu on cu.id = c.customer_id left join customer_status s on s.run_id = " + run.id()
                 + " and s.customer_id = c.customer_id";
         long total = jdbc.sql("select count(*)" + from + where).param("status", status).param("tier", tier).param("bucket", bucket)
-                .query(Long.class).single();
+                .params(scope.params()).query(Long.class).single();
         List<Map<String, Object>> cases = rows(jdbc.sql("""
                         select c.id, cu.customer_ref as customer_id, cu.name as customer_name, c.status, c.opened_on, c.closed_on,
                                s.tier, s.bucket, s.worst_days_past_due, s.overdue_total, s.overdue_accounts, s.accounts""" + from + where
                         + " order by s.overdue_total desc nulls last, c.id limit :size offset :offset")
-                .param("status", status).param("tier", tier).param("bucket", bucket).param("size", size).param("offset", (long) page * size));
+                .param("status", status).param("tier", tier).param("bucket", bucket).param("size", size).param("offset", (long) page * size)
+                .params(scope.params()));
         return new CasePage(cases, page, size, total, run.businessDate());
     }
 

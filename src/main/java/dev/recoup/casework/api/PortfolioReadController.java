@@ -1,5 +1,8 @@
 package dev.recoup.casework.api;
 
+import dev.recoup.access.CaseScope;
+import dev.recoup.access.PersonalData;
+import dev.recoup.access.Viewers;
 import dev.recoup.casework.CaseQueries;
 import dev.recoup.casework.TaskStats;
 import dev.recoup.casework.Tasks;
@@ -8,7 +11,6 @@ import dev.recoup.delinquency.domain.Tier;
 import dev.recoup.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,10 +29,16 @@ class PortfolioReadController {
 
     private final CaseQueries queries;
     private final Tasks tasks;
+    private final Viewers viewers;
+    private final CaseScope scope;
+    private final PersonalData personalData;
 
-    PortfolioReadController(CaseQueries queries, Tasks tasks) {
+    PortfolioReadController(CaseQueries queries, Tasks tasks, Viewers viewers, CaseScope scope, PersonalData personalData) {
         this.queries = queries;
         this.tasks = tasks;
+        this.viewers = viewers;
+        this.scope = scope;
+        this.personalData = personalData;
     }
 
     @GetMapping("/accounts/{accountId}")
@@ -40,13 +48,14 @@ class PortfolioReadController {
     }
 
     @GetMapping("/customers/{customerId}")
-    @Operation(summary = "A customer with contacts, accounts, cases and their worst DPD and tier; ID number and phones masked for agents")
-    Map<String, Object> customer(@PathVariable String customerId, Authentication user) {
-        return queries.customer(customerId, mayReadPersonalData(user));
+    @Operation(summary = "A customer with contacts, accounts, cases and their worst DPD and tier; ID number and phones masked for roles "
+            + "that may not see them (docs/permissions.md); only customers with a case in the caller's scope")
+    Map<String, Object> customer(@PathVariable String customerId) {
+        return queries.customer(customerId, personalData.seesUnmasked(viewers.current()));
     }
 
     @GetMapping("/cases")
-    @Operation(summary = "Cases by current tier and bucket, largest overdue first")
+    @Operation(summary = "Cases by current tier and bucket, largest overdue first; only the cases in the caller's scope (an agent's assigned cases …)")
     CaseQueries.CasePage cases(@RequestParam(required = false) String tier, @RequestParam(required = false) String bucket,
                                @RequestParam(defaultValue = "OPEN") String status,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -63,7 +72,7 @@ class PortfolioReadController {
             throw new InvalidInputException(page < 0 ? "page" : "size", String.valueOf(page < 0 ? page : size),
                     "page must be 0 or more and size between 1 and 500");
         }
-        return queries.cases(status, tier, bucket, page, size);
+        return queries.cases(status, tier, bucket, page, size, scope.casesVisibleTo(viewers.current(), "c.id"));
     }
 
     @GetMapping("/cases/{id}")
@@ -81,10 +90,5 @@ class PortfolioReadController {
         counts.put("follow_ups", stats.followUps());
         detail.put("task_stats", counts);
         return detail;
-    }
-
-    /** Until the role model (a later issue), only agents see masked personal data. */
-    private static boolean mayReadPersonalData(Authentication user) {
-        return user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_AGENT"));
     }
 }

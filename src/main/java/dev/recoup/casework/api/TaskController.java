@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
+import dev.recoup.access.CaseScope;
+import dev.recoup.access.Viewers;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -34,9 +37,13 @@ import java.util.List;
 class TaskController {
 
     private final Tasks tasks;
+    private final Viewers viewers;
+    private final CaseScope scope;
 
-    TaskController(Tasks tasks) {
+    TaskController(Tasks tasks, Viewers viewers, CaseScope scope) {
         this.tasks = tasks;
+        this.viewers = viewers;
+        this.scope = scope;
     }
 
     record NewTask(String type, String dueOn, String queue, String owner, String note) {
@@ -64,7 +71,8 @@ class TaskController {
             throw new InvalidInputException(page < 0 ? "page" : "size", String.valueOf(page < 0 ? page : size),
                     "page must be 0 or more and size between 1 and 500");
         }
-        return tasks.search(new TaskQuery(blankToNull(queue), blankToNull(owner), status(status), date("due-before", dueBefore, false), page, size));
+        return tasks.search(new TaskQuery(blankToNull(queue), blankToNull(owner), status(status), date("due-before", dueBefore, false), page, size,
+                scope.casesVisibleTo(viewers.current(), "task.case_id")));
     }
 
     @GetMapping("/tasks/{id}")

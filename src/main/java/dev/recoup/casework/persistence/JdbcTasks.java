@@ -391,6 +391,10 @@ class JdbcTasks implements Tasks {
             where.add("due_on <= :dueBy");
             params.put("dueBy", query.dueBy());
         }
+        if (!query.scope().unrestricted()) {
+            where.add(query.scope().sql());
+            params.putAll(query.scope().params());
+        }
         String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         long total = jdbc.sql("select count(*) from task" + filter).params(params).query(Long.class).single();
         List<Task> tasks = jdbc.sql("select " + COLUMNS + " from task" + filter + " order by due_on, id limit :size offset :offset")

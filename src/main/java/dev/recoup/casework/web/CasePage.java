@@ -1,5 +1,7 @@
 package dev.recoup.casework.web;
 
+import dev.recoup.access.CaseScope;
+import dev.recoup.access.Viewers;
 import dev.recoup.casework.CaseFlow;
 import dev.recoup.casework.CaseQueries;
 import dev.recoup.casework.CaseStage;
@@ -36,12 +38,16 @@ class CasePage {
     private final CaseFlow flow;
     private final Tasks tasks;
     private final BusinessClock clock;
+    private final Viewers viewers;
+    private final CaseScope scope;
 
-    CasePage(CaseQueries cases, CaseFlow flow, Tasks tasks, BusinessClock clock) {
+    CasePage(CaseQueries cases, CaseFlow flow, Tasks tasks, BusinessClock clock, Viewers viewers, CaseScope scope) {
         this.cases = cases;
         this.flow = flow;
         this.tasks = tasks;
         this.clock = clock;
+        this.viewers = viewers;
+        this.scope = scope;
     }
 
     @GetMapping("/cases/{id}")
@@ -89,7 +95,8 @@ class CasePage {
         model.addAttribute("queue", q);
         model.addAttribute("status", chosen);
         model.addAttribute("statuses", TaskStatus.values());
-        model.addAttribute("result", tasks.search(new TaskQuery(q, null, chosen, null, Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("result", tasks.search(new TaskQuery(q, null, chosen, null, Math.max(page, 0), PAGE_SIZE,
+                scope.casesVisibleTo(viewers.current(), "task.case_id"))));
         return "tasks";
     }
 

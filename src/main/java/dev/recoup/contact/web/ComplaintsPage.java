@@ -99,6 +99,7 @@ class ComplaintsPage {
     @PostMapping("/complaints/{id}/close")
     String close(@PathVariable long id, @RequestParam(required = false) String outcome, @RequestParam(required = false) String resolution,
                  Authentication user, RedirectAttributes redirect) {
+        // Managers, compliance officers and administrators close complaints (docs/permissions.md).
         boolean manager = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER") || a.getAuthority().equals("ROLE_ADMIN")
                 || a.getAuthority().equals("ROLE_COMPLIANCE"));
         if (!manager) {

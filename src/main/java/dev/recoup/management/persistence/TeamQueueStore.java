@@ -55,23 +55,32 @@ public class TeamQueueStore {
                         rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
     }
 
+    /**
+     * The teams' open cases (params ids: bigint[], agent: nullable bigint, limit), largest overdue first —
+     * through the agents: the current-assignment index by agent, not a scan of every assignment.
+     */
+    public static final String CASES = """
+            select a.case_id, c.customer_id, cu.name, cu.id_number, a.agent_id, g.name as agent_name, a.team_id, a.tier,
+                   a.segment_code, a.overdue_at_assignment, a.assigned_on, a.review_on, a.method
+            from case_assignment a
+            join agent g on g.id = a.agent_id
+            join collection_case c on c.id = a.case_id
+            join customer cu on cu.id = c.customer_id
+            where a.ended_on is null and a.agent_id in (select id from agent where team_id = any (:ids)) and a.team_id = any (:ids)
+              and (cast(:agent as bigint) is null or a.agent_id = :agent)
+            order by a.overdue_at_assignment desc, a.case_id limit :limit""";
+
+    /** One row of {@link #CASES}. */
+    public static QueuedCase queuedCase(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new QueuedCase(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                rs.getLong(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getObject(11, LocalDate.class),
+                rs.getObject(12, LocalDate.class), rs.getString(13));
+    }
+
     /** The teams' open cases (one agent's if {@code agentId} is given), largest overdue first, at most {@code limit}. */
     public List<QueuedCase> cases(long[] teamIds, Long agentId, int limit) {
-        return jdbc.sql("""
-                        select a.case_id, c.customer_id, cu.name, cu.id_number, a.agent_id, g.name as agent_name, a.team_id, a.tier,
-                               a.segment_code, a.overdue_at_assignment, a.assigned_on, a.review_on, a.method
-                        from case_assignment a
-                        join agent g on g.id = a.agent_id
-                        join collection_case c on c.id = a.case_id
-                        join customer cu on cu.id = c.customer_id
-                        -- through the agents: the current-assignment index by agent, not a scan of every assignment
-                        where a.ended_on is null and a.agent_id in (select id from agent where team_id = any (:ids)) and a.team_id = any (:ids)
-                          and (cast(:agent as bigint) is null or a.agent_id = :agent)
-                        order by a.overdue_at_assignment desc, a.case_id limit :limit""")
-                .param("ids", teamIds).param("agent", agentId).param("limit", limit)
-                .query((rs, i) -> new QueuedCase(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
-                        rs.getLong(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getObject(11, LocalDate.class),
-                        rs.getObject(12, LocalDate.class), rs.getString(13))).list();
+        return jdbc.sql(CASES).param("ids", teamIds).param("agent", agentId).param("limit", limit)
+                .query((rs, i) -> queuedCase(rs)).list();
     }
 
     /** The latest moves in the teams, newest first. */

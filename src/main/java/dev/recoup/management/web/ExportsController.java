@@ -87,12 +87,18 @@ class ExportsController {
                    HttpServletResponse response) throws IOException {
         Viewer viewer = viewers.current();
         long[] teams = teamsAsked(viewer, team);
-        List<TeamQueueStore.QueuedCase> cases = teams.length == 0 ? List.of() : queues.cases(teams, agent, MAX_ROWS);
+        Map<String, Object> params = new HashMap<>();
+        params.put("ids", teams);
+        params.put("agent", agent);
+        params.put("limit", MAX_ROWS);
         try (XlsxSheet sheet = open(response, "team-queue", locale, "case", "customer", "idNumber", "agent", "tier", "segment", "overdue",
                 "assignedOn", "reviewOn", "method")) {
-            for (TeamQueueStore.QueuedCase c : cases) {
-                sheet.row(c.caseId(), c.customerName(), personal.idNumber(viewer, c.idNumber()), c.agentName(), c.tier(), c.segment(),
-                        new XlsxSheet.Yuan(c.overdueFen()), c.assignedOn(), c.reviewOn(), c.method());
+            if (teams.length > 0) {
+                readOnly.executeWithoutResult(status -> streaming.query(TeamQueueStore.CASES, params, (ResultSet rs) -> {
+                    TeamQueueStore.QueuedCase c = TeamQueueStore.queuedCase(rs);
+                    sheet.row(c.caseId(), c.customerName(), personal.idNumber(viewer, c.idNumber()), c.agentName(), c.tier(), c.segment(),
+                            new XlsxSheet.Yuan(c.overdueFen()), c.assignedOn(), c.reviewOn(), c.method());
+                }));
             }
             record(viewer, "team-queue", "team=" + team + " agent=" + agent, sheet.rows());
         }

@@ -1,6 +1,7 @@
 package dev.recoup.platform.security;
 
 import dev.recoup.access.AccessProperties;
+import dev.recoup.access.ApiTokens;
 import dev.recoup.access.PasswordLogins;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Login for everything but the login page itself: HTTP basic for scripts calling {@code /api},
- * a form for people. The API is stateless (no session, so no CSRF token); pages keep CSRF.
+ * Login for everything but the login page itself: HTTP basic or a personal API token (Bearer) for scripts
+ * calling {@code /api}, a form for people. The API is stateless (no session, so no CSRF token); pages keep
+ * CSRF. Who may do what is the permission matrix of docs/permissions.md (issue 6).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -43,36 +45,75 @@ class SecurityConfiguration {
         return new CachingAuthenticationProvider(logins.checker(), properties.passwordCacheTtl(), java.time.Clock.systemUTC());
     }
 
+    /** Everyone who works in Recoup (the dialer is a system: it has the dialer API and contact decisions only). */
+    private static final String[] PEOPLE = {"AGENT", "TEAM_LEAD", "MANAGER", "COMPLIANCE", "LEGAL", "AGENCY", "ADMIN"};
+    /** The lender's own people: an outside agency's users see their placed cases only, nothing of the organisation. */
+    private static final String[] STAFF = {"AGENT", "TEAM_LEAD", "MANAGER", "COMPLIANCE", "LEGAL", "ADMIN"};
+    /** Who works cases (writes on them); compliance officers read and oversee but do not collect. */
+    private static final String[] CASE_WORKERS = {"AGENT", "TEAM_LEAD", "MANAGER", "LEGAL", "AGENCY", "ADMIN"};
+    private static final String[] MANAGERS = {"MANAGER", "ADMIN"};
+    /** Complaints, transcript QA and contact holds. */
+    private static final String[] OVERSIGHT = {"MANAGER", "COMPLIANCE", "ADMIN"};
+    /** Legal and document templates. */
+    private static final String[] LEGAL_DOCUMENTS = {"LEGAL", "MANAGER", "ADMIN"};
+    private static final String[] AUDITORS = {"COMPLIANCE", "ADMIN"};
+
+    /** The API of cases and what belongs to one case: agency users work here (their placed cases, see access/CaseScope). */
+    private static final String[] CASE_API = {"/api/v1/cases/**", "/api/v1/customers/**", "/api/v1/accounts/**", "/api/v1/tasks/**",
+            "/api/v1/promises/**", "/api/v1/plans/**", "/api/v1/waivers/**", "/api/v1/contacts/**", "/api/v1/contact-attempts/**"};
+    private static final String[] CASE_PAGES = {"/", "/cases/**", "/tasks/**", "/promises/**", "/plans/**", "/documents/**", "/waivers/**"};
+
+    /**
+     * The API: the permission matrix of docs/permissions.md (PermissionMatrixTest reads that file and checks these
+     * rules against it). Data scopes (an agent's own cases …) and masking are applied by the access module.
+     */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
-                        // Strategies: validating and previewing change nothing; every other write is a manager's.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate", "/api/v1/strategies/*/versions/*/preview").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**").hasAnyRole("MANAGER", "ADMIN")
-                        // Allocation: its organisation and runs are changed by managers only.
-                        .requestMatchers(HttpMethod.GET, ALLOCATION_API).authenticated()
-                        .requestMatchers(ALLOCATION_API).hasAnyRole("MANAGER", "ADMIN")
-                        // Contact channels (issue 4): saving templates and operating the outbox and letters are for managers.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/*/versions", "/api/v1/outbound-messages/dispatch",
-                                "/api/v1/outbound-messages/*/resolve", "/api/v1/outbound-messages/*/receipts", "/api/v1/outbound-messages/bounces",
-                                "/api/v1/letter-batches/*/tracking-numbers", "/api/v1/task-messages/dispatch").hasAnyRole("MANAGER", "ADMIN")
                         // Contact (issue 4): the dialer's results authenticate by their HMAC signature (see docs/dialer-contract.md).
                         .requestMatchers(HttpMethod.POST, "/api/v1/dialer/results").permitAll()
                         .requestMatchers("/api/v1/dialer/**").hasAnyRole("DIALER", "MANAGER", "ADMIN")
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/contact-settings/**").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close",
-                                "/api/v1/contact-rates/refresh", "/api/v1/qa/reviews/*/resolve").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers("/api/v1/contact-audit").hasAnyRole("MANAGER", "ADMIN")
-                        // Documents (issue 5): saving a new template version is for managers.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/document-templates/**").hasAnyRole("MANAGER", "ADMIN")
+                        // Asking the contact gate changes nothing; the dialer asks it too.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-decisions").authenticated()
+                        // Access (issue 6): users for administrators, the audit log for compliance, my tokens for everyone.
+                        .requestMatchers("/api/v1/users/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit-events/**").hasAnyRole(AUDITORS)
+                        .requestMatchers("/api/v1/me/**").authenticated()
+                        // Strategies: validating and previewing change nothing; every other write is a manager's.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/validate", "/api/v1/strategies/*/versions/*/preview").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/strategies/**", "/api/v1/experiments/**").hasAnyRole(MANAGERS)
+                        // Allocation: its organisation and runs are changed by managers only.
+                        .requestMatchers(HttpMethod.GET, ALLOCATION_API).hasAnyRole(STAFF)
+                        .requestMatchers(ALLOCATION_API).hasAnyRole(MANAGERS)
+                        // Portfolio imports and daily runs replace portfolio data.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/**", "/api/v1/daily-runs/**").hasAnyRole(MANAGERS)
+                        // Contact channels (issue 4): saving templates and operating the outbox and letters are for managers.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/templates", "/api/v1/templates/*/versions", "/api/v1/outbound-messages/dispatch",
+                                "/api/v1/outbound-messages/*/resolve", "/api/v1/outbound-messages/*/receipts", "/api/v1/outbound-messages/bounces",
+                                "/api/v1/letter-batches/*/tracking-numbers", "/api/v1/task-messages/dispatch").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/contact-settings/**").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/contact-settings/**").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-rates/refresh").hasAnyRole(MANAGERS)
+                        // Oversight: complaints are handled, holds lifted and transcripts reviewed by compliance and managers.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close", "/api/v1/complaints/*/assign",
+                                "/api/v1/complaints/*/respond", "/api/v1/complaints/escalations", "/api/v1/qa/reviews/*/resolve").hasAnyRole(OVERSIGHT)
+                        .requestMatchers("/api/v1/contact-audit", "/api/v1/qa/**", "/api/v1/kpi-exclusions/**").hasAnyRole(OVERSIGHT)
+                        // Documents (issue 5): template versions are the legal officer's and managers'.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/document-templates/**").hasAnyRole(LEGAL_DOCUMENTS)
                         // Payments (issue 5): posting, files and reversals move money; managers and administrators only.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole(MANAGERS)
                         // Agreements (issue 5): the PTP kept rate compares agents, for team leads and managers.
                         .requestMatchers("/api/v1/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
-                        .anyRequest().authenticated())
+                        // Revealing personal data: the access module decides per role and case scope (403 for agency users).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/reveal").hasAnyRole(PEOPLE)
+                        // Cases and what belongs to them: read by all people in their scope, worked by case workers.
+                        .requestMatchers(HttpMethod.GET, CASE_API).hasAnyRole(PEOPLE)
+                        .requestMatchers(CASE_API).hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(STAFF)
+                        .anyRequest().hasAnyRole(STAFF))
+                .addFilterBefore(tokens.filter(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())
                 // Stateless: no login session to log out of, no saved request to resume.
@@ -82,25 +123,37 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The pages: the same matrix (docs/permissions.md), form login with lockout messages, an idle session ends (recoup.security.session-timeout). */
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccessProperties properties) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
                         // Documents (issue 5): the customer signs through a one-time link, without an account.
                         .requestMatchers("/sign/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/document-templates/**").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/strategies/validate", "/strategies/preview").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/payments/**").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/audit/**").hasAnyRole(AUDITORS)
+                        .requestMatchers("/me/**").hasAnyRole(PEOPLE)
+                        .requestMatchers(HttpMethod.POST, "/document-templates/**").hasAnyRole(LEGAL_DOCUMENTS)
+                        .requestMatchers(HttpMethod.POST, "/strategies/validate", "/strategies/preview").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/strategies/**", "/experiments/**").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.POST, "/payments/**").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.POST, "/complaints/*/close", "/complaints/*/respond", "/contact-holds/*/lift").hasAnyRole(OVERSIGHT)
+                        .requestMatchers("/qa/**").hasAnyRole(OVERSIGHT)
                         .requestMatchers("/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
                         // Management (issue 6): team queues, the day's figures and exports; scoped further by the pages.
                         .requestMatchers("/team", "/team/**", "/today", "/exports/**").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN", "COMPLIANCE")
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                        .requestMatchers(HttpMethod.GET, CASE_PAGES).hasAnyRole(PEOPLE)
+                        .requestMatchers(CASE_PAGES).hasAnyRole(CASE_WORKERS)
+                        .anyRequest().hasAnyRole(STAFF))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .successHandler(new LoginOutcomes.Success(properties.sessionTimeout()))
+                        .failureHandler(new LoginOutcomes.Failure())
+                        .permitAll())
                 .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
