@@ -26,8 +26,8 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * Plain pages for one case (its flow stage and history, tasks with timeliness, moving the stage,
- * completing a task) and for the tasks of a queue. The full workbench comes with a later issue.
+ * Moving a case's stage, completing and cancelling tasks (forms on the case page, which the
+ * workbench module shows at /cases/{id}), and the tasks of a queue.
  */
 @Controller
 class CasePage {
@@ -48,18 +48,6 @@ class CasePage {
         this.clock = clock;
         this.viewers = viewers;
         this.scope = scope;
-    }
-
-    @GetMapping("/cases/{id}")
-    String show(@PathVariable long id, Model model) {
-        model.addAttribute("detail", cases.caseDetail(id));
-        model.addAttribute("flow", flow.flowOf(id));
-        model.addAttribute("tasks", tasks.ofCase(id));
-        model.addAttribute("stats", tasks.stats(id));
-        model.addAttribute("stages", CaseStage.values());
-        model.addAttribute("outcomes", TaskOutcome.values());
-        model.addAttribute("zone", clock.zone());
-        return "case";
     }
 
     @PostMapping("/cases/{id}/flow")

@@ -56,15 +56,35 @@ public class CallButton {
         if (madeBy == null || madeBy.isBlank()) {
             throw new InvalidInputException("madeBy", madeBy, "who makes the contact is required");
         }
+        Attempted attempted = attempt(proposed, madeBy, via);
+        if (attempted.attempt() == null) {
+            throw new ContactRefusedException(attempted.verdict());
+        }
+        return attempted.attempt();
+    }
+
+    /** The gate's verdict and, when it allowed, the pending attempt recorded; a refusal is an answer, not an exception. */
+    public record Attempted(GateService.Verdict verdict, LedgerStore.AttemptView attempt) {
+    }
+
+    /**
+     * As {@link #start}, but a refusal comes back as the verdict instead of an exception (so a caller's
+     * transaction is not marked for rollback: the case page records its own rows with the attempt).
+     */
+    @Transactional
+    public Attempted attempt(ProposedContact proposed, String madeBy, LedgerStore.Via via) {
+        if (madeBy == null || madeBy.isBlank()) {
+            throw new InvalidInputException("madeBy", madeBy, "who makes the contact is required");
+        }
         lock(proposed.contactId());
         GateService.Verdict verdict = gate.evaluate(proposed);
         if (!verdict.decision().allowed()) {
-            throw new ContactRefusedException(verdict);
+            return new Attempted(verdict, null);
         }
         Target t = verdict.target();
-        return ledger.insert(new LedgerStore.Entry(t.caseId(), t.contactId(), proposed.channel(), null, verdict.endpoint().address(),
-                proposed.at(), null, proposed.purpose(), Arrays.stream(t.accountIds()).boxed().collect(Collectors.toSet()), null,
-                proposed.staff(), null, madeBy, null, via, null));
+        return new Attempted(verdict, ledger.insert(new LedgerStore.Entry(t.caseId(), t.contactId(), proposed.channel(), null,
+                verdict.endpoint().address(), proposed.at(), null, proposed.purpose(), Arrays.stream(t.accountIds()).boxed().collect(Collectors.toSet()),
+                null, proposed.staff(), null, madeBy, null, via, null)));
     }
 
     /** This person's lock, and the call-list lock shared (a list being made holds it exclusively). */
