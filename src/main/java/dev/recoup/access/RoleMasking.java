@@ -12,14 +12,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Masks ID and phone numbers by role. Compliance and legal officers and administrators see them in
- * full (complaints, court filings); everyone else sees them masked and may reveal one, with a reason,
- * for a customer in their case scope — except agency users and the dialer, who never may.
+ * Masks ID and phone numbers by role (docs/permissions.md). Managers, compliance and legal officers,
+ * administrators and the dialer (it dials the numbers) see them in full; agents, team leads and agency
+ * users masked. Staff may reveal one, with a reason, for a customer in their case scope; agency users may not.
  */
 @Service
 class RoleMasking implements PersonalData {
 
-    static final Set<Role> UNMASKED = EnumSet.of(Role.COMPLIANCE, Role.LEGAL, Role.ADMIN);
+    static final Set<Role> UNMASKED = EnumSet.of(Role.MANAGER, Role.COMPLIANCE, Role.LEGAL, Role.ADMIN, Role.DIALER);
     static final Set<Role> MAY_REVEAL = EnumSet.of(Role.AGENT, Role.TEAM_LEAD, Role.MANAGER, Role.COMPLIANCE, Role.LEGAL, Role.ADMIN);
 
     private final JdbcClient jdbc;

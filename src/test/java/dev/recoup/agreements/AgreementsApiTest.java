@@ -46,6 +46,8 @@ class AgreementsApiTest {
         runs.runToCompletion(today, "test");
         zhang = fixture.caseOf("ZS");
         li = fixture.caseOf("LS");
+        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
     }
 
     private ResultActions call(MockHttpServletRequestBuilder request, String body) throws Exception {
@@ -106,6 +108,7 @@ class AgreementsApiTest {
         new PortfolioFixture(jdbc).customer("WW").account("WW-1", "WW", today.minusDays(45).toString(), 6, 1000);
         runs.runToCompletion(today, "test");
         long wang = fixture.caseOf("WW");
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
         recordPromise(zhang, "A0001", today.plusDays(1), 1000_00);   // kept
         recordPromise(li, "A0001", today.plusDays(1), 1000_00);      // broken
         recordPromise(wang, "A0002", today.plusDays(1), 1000_00);    // partly kept

@@ -38,7 +38,8 @@ final class AgreementsFixture {
                 on conflict (code) do nothing""").params(teamCode, "团队" + teamCode, "Team " + teamCode).update();
         return jdbc.sql("""
                 insert into agent (agent_ref, name, team_id, level, started_on, max_open_cases, max_overdue_minor)
-                select ?, ?, id, 3, date '2020-01-01', 100, 100000000 from team where code = ? returning id""")
+                select ?, ?, id, 3, date '2020-01-01', 100, 100000000 from team where code = ?
+                on conflict (agent_ref) do update set team_id = excluded.team_id returning id""")
                 .params(agentRef, "坐席" + agentRef, teamCode).query(Long.class).single();
     }
 

@@ -51,7 +51,9 @@ class TranscriptQaTest {
                 .andExpect(jsonPath("$.findings[?(@.kind == 'MISSING_IDENTITY_CHECK')]", hasSize(1)))
                 .andExpect(jsonPath("$.findings[?(@.category == 'IMPERSONATION')]").exists())
                 .andExpect(jsonPath("$.findings[?(@.category == 'FALSE_LEGAL_CONSEQUENCE')]").exists());
-        mvc.perform(get("/api/v1/qa/reviews").with(agent()))
+        // Issue 6: the review queue is for compliance officers and managers (docs/permissions.md), no longer for agents.
+        mvc.perform(get("/api/v1/qa/reviews").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .httpBasic("compliance", "recoup-compliance")))
                 .andExpect(jsonPath("$[0].attemptId").value(attempt))
                 .andExpect(jsonPath("$[0].caseId").value(debtor.caseId()));
         long reviewId = jdbc.sql("select min(id) from qa_review").query(Long.class).single();

@@ -162,7 +162,7 @@ public class OutboxReceipts {
                         order by coalesce(sent_at, created_at) desc, id desc limit 1""")
                 .params(tail.length(), tail).query((rs, n) -> new Last(rs.getLong(1), (Long) rs.getObject(2))).optional().orElse(null);
         if (last == null) {
-            log.info("An opt-out reply from {} matches no SMS we sent; ignored", fromNumber);
+            log.info("An opt-out reply from {} matches no SMS we sent; ignored", dev.recoup.shared.Masking.phone(fromNumber));
             return null;
         }
         ledgerOutcome(last.attemptId(), Outcome.OPTED_OUT, at);

@@ -97,17 +97,17 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/contact-settings/**").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/contact-rates/refresh").hasAnyRole(MANAGERS)
                         // Oversight: complaints are handled, holds lifted and transcripts reviewed by compliance and managers.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close", "/api/v1/complaints/*/assign",
-                                "/api/v1/complaints/*/respond", "/api/v1/complaints/escalations", "/api/v1/qa/reviews/*/resolve").hasAnyRole(OVERSIGHT)
-                        .requestMatchers("/api/v1/contact-audit", "/api/v1/qa/**", "/api/v1/kpi-exclusions/**").hasAnyRole(OVERSIGHT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contact-holds/*/lift", "/api/v1/complaints/*/close",
+                                "/api/v1/qa/reviews/*/resolve").hasAnyRole(OVERSIGHT)
+                        .requestMatchers("/api/v1/contact-audit", "/api/v1/qa/**").hasAnyRole(OVERSIGHT)
                         // Documents (issue 5): template versions are the legal officer's and managers'.
                         .requestMatchers(HttpMethod.POST, "/api/v1/document-templates/**").hasAnyRole(LEGAL_DOCUMENTS)
                         // Payments (issue 5): posting, files and reversals move money; managers and administrators only.
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/**", "/api/v1/payment-files/**").hasAnyRole(MANAGERS)
                         // Agreements (issue 5): the PTP kept rate compares agents, for team leads and managers.
                         .requestMatchers("/api/v1/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
-                        // Revealing personal data: the access module decides per role and case scope (403 for agency users).
-                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/reveal").hasAnyRole(PEOPLE)
+                        // Revealing personal data: the lender's staff (agency users may not); the access module checks the case scope.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/reveal").hasAnyRole(STAFF)
                         // Cases and what belongs to them: read by all people in their scope, worked by case workers.
                         .requestMatchers(HttpMethod.GET, CASE_API).hasAnyRole(PEOPLE)
                         .requestMatchers(CASE_API).hasAnyRole(CASE_WORKERS)
@@ -140,11 +140,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/allocation/**").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.POST, "/templates", "/templates/*/versions").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.POST, "/payments/**").hasAnyRole(MANAGERS)
-                        .requestMatchers(HttpMethod.POST, "/complaints/*/close", "/complaints/*/respond", "/contact-holds/*/lift").hasAnyRole(OVERSIGHT)
+                        .requestMatchers(HttpMethod.POST, "/complaints/*/close", "/contact-holds/*/lift").hasAnyRole(OVERSIGHT)
                         .requestMatchers("/qa/**").hasAnyRole(OVERSIGHT)
                         .requestMatchers("/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
                         // Management (issue 6): team queues, the day's figures and exports; scoped further by the pages.
                         .requestMatchers("/team", "/team/**", "/today", "/exports/**").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN", "COMPLIANCE")
+                        .requestMatchers(HttpMethod.POST, "/cases/*/reveal").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, CASE_PAGES).hasAnyRole(PEOPLE)
                         .requestMatchers(CASE_PAGES).hasAnyRole(CASE_WORKERS)
                         .anyRequest().hasAnyRole(STAFF))

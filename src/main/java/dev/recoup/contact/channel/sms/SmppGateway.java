@@ -255,9 +255,9 @@ class SmppGateway implements MessageGateway {
             String text = SmsEncoding.decode(bytes, deliverSm.getDataCoding());
             if (OptOutReply.isOptOut(text)) {
                 Long message = receipts.optOutReply(deliverSm.getSourceAddr(), clock.now());
-                log.info("Opt-out reply from {}: {}", deliverSm.getSourceAddr(), message == null ? "no SMS of ours to that number" : "recorded on message " + message);
+                log.info("Opt-out reply from {}: {}", dev.recoup.shared.Masking.phone(deliverSm.getSourceAddr()), message == null ? "no SMS of ours to that number" : "recorded on message " + message);
             } else {
-                log.info("SMS reply from {} (not an opt-out) ignored: {}", deliverSm.getSourceAddr(), text);
+                log.info("SMS reply from {} (not an opt-out) ignored", dev.recoup.shared.Masking.phone(deliverSm.getSourceAddr()));
             }
         }
 
