@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  * PostgreSQL COPYing the same input files into plain tables and COPYing the run's results out —
  * and prints every figure as JSON on standard output. With {@code --task-messages yes}, after the
  * first day's run the task messages job sends that day's SMS, e-mail and letter tasks to the outbox
- * (timed; the job and the outbox dispatcher never run by themselves during the benchmark).
+ * (timed; the job and the outbox dispatcher never run by themselves during the benchmark). With
+ * {@code --workbench-agents 50 [--workbench-cases 2000 --workbench-seconds 60 --workbench-warmup 20]}, after the
+ * next day's run that many agents work their queue and case pages over HTTP ({@link WorkbenchLoad}).
  */
 public final class BenchCommand {
 
@@ -115,6 +117,14 @@ public final class BenchCommand {
             }
             result.put("dailyRunNextDay", runFigures(runs, next));
             result.put("allocationNextDay", allocationFigures(dataSource, next.id()));
+            // The workbench (issue 6): --workbench-agents 50 agents with --workbench-cases 2000 cases each, at work over HTTP.
+            int workbenchAgents = Integer.parseInt(options.getOrDefault("workbench-agents", "0"));
+            if (workbenchAgents > 0) {
+                result.put("workbench", WorkbenchLoad.run(app, asOf.plusDays(1), workbenchAgents,
+                        Integer.parseInt(options.getOrDefault("workbench-cases", "2000")),
+                        Integer.parseInt(options.getOrDefault("workbench-seconds", "60")),
+                        Integer.parseInt(options.getOrDefault("workbench-warmup", "20"))));
+            }
 
             try (Connection connection = dataSource.getConnection()) {
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
