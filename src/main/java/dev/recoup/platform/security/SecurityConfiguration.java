@@ -61,7 +61,8 @@ class SecurityConfiguration {
     /** The API of cases and what belongs to one case: agency users work here (their placed cases, see access/CaseScope). */
     private static final String[] CASE_API = {"/api/v1/cases/**", "/api/v1/customers/**", "/api/v1/accounts/**", "/api/v1/tasks/**",
             "/api/v1/promises/**", "/api/v1/plans/**", "/api/v1/waivers/**", "/api/v1/contacts/**", "/api/v1/contact-attempts/**"};
-    private static final String[] CASE_PAGES = {"/", "/cases/**", "/tasks/**", "/promises/**", "/plans/**", "/documents/**", "/waivers/**"};
+    private static final String[] CASE_PAGES = {"/", "/cases/**", "/tasks/**", "/promises/**", "/plans/**", "/documents/**", "/waivers/**",
+            "/calls/**"};
 
     /**
      * The API: the permission matrix of docs/permissions.md (PermissionMatrixTest reads that file and checks these

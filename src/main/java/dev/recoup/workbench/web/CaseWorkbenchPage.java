@@ -96,12 +96,12 @@ class CaseWorkbenchPage {
         this.sender = sender;
     }
 
-    // Case scope and the audit of this read and of every change are also applied by access's ScopeAndAuditInterceptor
-    // for /cases/{id}/**; the calls below record what the interceptor cannot know (allowed or refused, verified or not).
+    // Case scope (403 out of scope, 404 for no such case) and the audit of this read and of every change are applied by
+    // access's ScopeAndAuditInterceptor to /cases/{id}/**; /calls/{id}/** are checked here (ownCall). The audit entries
+    // below record what the interceptor cannot know (allowed or refused, verified or not).
     @GetMapping("/cases/{id}")
     String show(@PathVariable long id, Model model) {
         Viewer viewer = viewers.current();
-        scope.requireCase(viewer, id);
         Map<String, Object> header = queries.caseHeader(id);
         long customerId = ((Number) header.get("customer_pk")).longValue();
         header.put("id_number", personalData.idNumber(viewer, (String) header.get("id_number")));
@@ -142,7 +142,6 @@ class CaseWorkbenchPage {
     @PostMapping("/cases/{id}/calls")
     String call(@PathVariable long id, @RequestParam(required = false) Long contactId, RedirectAttributes redirect) {
         Viewer viewer = viewers.current();
-        scope.requireCase(viewer, id);
         if (contactId == null) {
             redirect.addFlashAttribute("error", "contactId: choose whom to call");
             return "redirect:/cases/" + id;
@@ -164,7 +163,6 @@ class CaseWorkbenchPage {
     @PostMapping("/cases/{id}/sms")
     String sms(@PathVariable long id, @RequestParam(required = false) Long contactId, RedirectAttributes redirect) {
         Viewer viewer = viewers.current();
-        scope.requireCase(viewer, id);
         if (contactId == null) {
             redirect.addFlashAttribute("error", "contactId: choose whom to send the SMS to");
             return "redirect:/cases/" + id;
@@ -260,7 +258,6 @@ class CaseWorkbenchPage {
     @PostMapping("/cases/{id}/notes")
     String note(@PathVariable long id, @RequestParam(required = false) String body, RedirectAttributes redirect) {
         Viewer viewer = viewers.current();
-        scope.requireCase(viewer, id);
         try {
             calls.addNote(id, body, viewer.username(), clock.now());
             redirect.addFlashAttribute("done", "workbench.note.added");
