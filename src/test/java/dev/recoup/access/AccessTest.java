@@ -67,8 +67,8 @@ class AccessTest {
         agentsCase = caseOf("C1");
         agent2sCase = caseOf("C2");
         agencysCase = caseOf("C3");
-        Assignments.toAgent(jdbc, agentsCase, "A0001");
-        Assignments.toAgent(jdbc, agent2sCase, "A0002");
+        Assignments.toAgent(jdbc, agentsCase, "A0002");
+        Assignments.toAgent(jdbc, agent2sCase, "A0003");
         Assignments.toAgency(jdbc, agencysCase, "AG01");
     }
 

@@ -46,8 +46,8 @@ class AgreementsApiTest {
         runs.runToCompletion(today, "test");
         zhang = fixture.caseOf("ZS");
         li = fixture.caseOf("LS");
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     private ResultActions call(MockHttpServletRequestBuilder request, String body) throws Exception {
@@ -108,9 +108,9 @@ class AgreementsApiTest {
         new PortfolioFixture(jdbc).customer("WW").account("WW-1", "WW", today.minusDays(45).toString(), 6, 1000);
         runs.runToCompletion(today, "test");
         long wang = fixture.caseOf("WW");
-        // The re-run's allocation may give the cases to A0002 (their stage changed): the demo agent (A0001) records all three.
+        // The re-run's allocation may give the cases to A0002 (their stage changed): the demo agent records all three.
         for (long c : new long[] {zhang, li, wang}) {
-            dev.recoup.support.Assignments.toAgent(jdbc, c, "A0001");
+            dev.recoup.support.Assignments.toAgent(jdbc, c, dev.recoup.support.Assignments.DEMO_AGENT);
         }
         recordPromise(zhang, "A0001", today.plusDays(1), 1000_00);   // kept
         recordPromise(li, "A0001", today.plusDays(1), 1000_00);      // broken

@@ -3,11 +3,14 @@ package dev.recoup.support;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Gives a case to the agent or agency a demo user is linked to (application.yml: agent → A0001, agent2 → A0002,
+ * Gives a case to the agent or agency a demo user is linked to (application.yml: agent → A0002, agent2 → A0003,
  * agency → AG01, lead leads team phone-t2), creating that team, agent or agency when the test has none, so case
  * scopes (access/CaseScope) let the user see it.
  */
 public final class Assignments {
+
+    /** The allocation agent of the demo user {@code agent} (application.yml). */
+    public static final String DEMO_AGENT = "A0002";
 
     private Assignments() {
     }
