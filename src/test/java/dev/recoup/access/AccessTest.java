@@ -97,6 +97,8 @@ class AccessTest {
         mvc.perform(get("/login").param("error", "locked").param("lang", "en"))
                 .andExpect(content().string(containsString("locked after 5 wrong passwords in a row. Try again in 15 minutes")));
         assertThat(jdbc.sql("select locked_until > now() + interval '14 minutes' from app_user where username = 'locky'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select action from audit_event where subject_id = 'locky' order by id").query(String.class).list())
+                .containsSubsequence("USER_CREATED", "LOCKED", "LOGIN_REFUSED");
     }
 
     @Test
@@ -250,10 +252,41 @@ class AccessTest {
         mvc.perform(get("/api/v1/cases/{id}", agent2sCase).with(AGENT2)).andExpect(status().isOk());
     }
 
+    @Autowired CaseScope caseScope;
+
+    @Test
+    void theCaseScopeTellsOtherModulesWhoMaySeeACaseAndRefusesWithAForbiddenException() {
+        Viewer agent = new Viewer(1, "agent", Set.of(Role.AGENT), agentId("A0002"), null, Set.of());
+        Viewer manager = new Viewer(2, "manager", Set.of(Role.MANAGER), null, null, Set.of());
+        Viewer nobody = new Viewer(3, "x", Set.of(Role.AGENT), null, null, Set.of());
+        assertThat(caseScope.maySeeCase(agent, agentsCase)).isTrue();
+        assertThat(caseScope.maySeeCase(agent, agent2sCase)).isFalse();
+        assertThat(caseScope.maySeeCase(manager, agent2sCase)).isTrue();
+        assertThat(caseScope.maySeeCase(nobody, agentsCase)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseScope.requireCase(agent, agent2sCase))
+                .isInstanceOf(dev.recoup.shared.ForbiddenException.class);
+        ScopeCondition scope = caseScope.casesVisibleTo(agent, "c.id");
+        assertThat(jdbc.sql("select c.id from collection_case c where " + scope.sql()).params(scope.params()).query(Long.class).list())
+                .containsExactly(agentsCase);
+    }
+
+    private Long agentId(String ref) {
+        return jdbc.sql("select id from agent where agent_ref = ?").param(ref).query(Long.class).single();
+    }
+
     @Test
     void anAgentsCaseListHoldsOnlyItsAssignedCasesAndAManagersAll() throws Exception {
         mvc.perform(get("/api/v1/cases").with(AGENT)).andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.cases[0].id").value(agentsCase));
         mvc.perform(get("/api/v1/cases").with(MANAGER)).andExpect(jsonPath("$.total").value(3));
+    }
+
+    @Test
+    void anAgentAskingForThePaymentsOfAnotherAgentsCaseOrAccountGets403() throws Exception {
+        mvc.perform(get("/api/v1/payments").param("caseId", String.valueOf(agent2sCase)).with(AGENT)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/payments").param("accountId", "A2").with(AGENT)).andExpect(status().isForbidden());
+        mvc.perform(get("/payments").param("accountId", "A2").with(AGENT)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/payments").param("caseId", String.valueOf(agentsCase)).with(AGENT)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/payments").param("accountId", "A2").with(AGENT2)).andExpect(status().isOk());
     }
 
     @Test

@@ -142,6 +142,29 @@ class AgreementsApiTest {
     }
 
     @Test
+    void aCaseLeftOutOfKpisByAnApprovedWaiverDoesNotCountInTheKeptRate() throws Exception {
+        fixture.agent("T-A", "A0001");
+        recordPromise(zhang, "A0001", today.plusDays(1), 1000_00);   // kept
+        recordPromise(li, "A0001", today.plusDays(1), 1000_00);      // broken, but the case is left out of KPIs
+        fixture.payment("ZS-1", today.plusDays(1), 1000_00);
+        long waiver = jdbc.sql("""
+                insert into waiver (kind, case_id, account_id, penalty, reason, exclude_from_kpis, status, requested_by, requested_at)
+                select 'WAIVER', c.id, a.id, 100, '失业', true, 'APPROVED', 'agent', now()
+                from collection_case c join account a on a.customer_id = c.customer_id where c.id = ? limit 1 returning id""")
+                .param(li).query(Long.class).single();
+        jdbc.sql("insert into case_kpi_exclusion (case_id, waiver_id, reason, excluded_by, excluded_at) values (?, ?, '失业', 'lead', now())")
+                .params(li, waiver).update();
+        runs.runToCompletion(today.plusDays(5), "test");
+
+        mvc.perform(get("/api/v1/promises/kept-rate").param("by", "agent").param("from", today.toString()).param("to", today.plusDays(10).toString())
+                        .with(httpBasic("manager", "recoup-manager")))
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].made").value(1))
+                .andExpect(jsonPath("$[0].broken").value(0))
+                .andExpect(jsonPath("$[0].keptRate").value(1.0));
+    }
+
+    @Test
     void theCalculatorAnswersASchedulePaidToTheFenWithItsLimitsAndAffordability() throws Exception {
         call(post("/api/v1/plans/calculate"), """
                 {"totalMinor": 100000, "instalments": 13, "firstPaymentMinor": 10000, "startDate": "2027-01-31", "frequency": "MONTHLY",

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * One place that applies case scopes to every request naming a case, or a thing of one case, in its path
- * (the case page and API, customers, accounts, tasks, documents, promises, plans, waivers): out of the
+ * (the case page and API, customers, accounts, tasks, documents, promises, plans, waivers, contacts, payments — and
+ * the payment lists' caseId / accountId query): out of the
  * viewer's scope it is 403 before the controller runs. It also writes the audit log: the sensitive reads
  * (case page and API, customer, account) and every change (any request but GET/HEAD/OPTIONS, with its status).
  */
@@ -48,8 +49,16 @@ public class ScopeAndAuditInterceptor implements HandlerInterceptor {
             rule("^(/api/v1)?/waivers/\\{id}(/.*)?$", "id", true, "waiver", "select case_id from waiver where id = :key"),
             rule("^(/api/v1)?/contacts/\\{id}(/.*)?$", "id", true, "contact", """
                     select c.id as case_id from contact ct left join collection_case c on c.customer_id = ct.customer_id where ct.id = :key"""),
+            rule("^/api/v1/payments/\\{id}(/.*)?$", "id", true, "payment", """
+                    select c.id as case_id from payment p join account a on a.id = p.account_id
+                    left join collection_case c on c.customer_id = a.customer_id where p.id = :key"""),
             rule("^(/api/v1)?/contact-attempts/\\{id}(/.*)?$", "id", true, "contact_attempt", """
                     select c.id as case_id from contact_attempt t left join collection_case c on c.customer_id = t.customer_id where t.id = :key"""));
+
+    private static final Set<String> QUERY_SCOPED = Set.of("/api/v1/payments", "/payments");
+    private static final Rule CASE_BY_QUERY = RULES.get(0);
+    private static final Rule ACCOUNT_BY_QUERY = rule("^$", "accountId", false, "account", """
+            select c.id as case_id from account a left join collection_case c on c.customer_id = a.customer_id where a.account_ref = :key""");
 
     /** Exactly these reads are audited as sensitive (the case page and API, customer and account details). */
     private static final Set<String> SENSITIVE_READS = Set.of("/cases/{id}", "/api/v1/cases/{id}", "/api/v1/customers/{customerId}",
@@ -86,45 +95,62 @@ public class ScopeAndAuditInterceptor implements HandlerInterceptor {
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (pattern == null || variables == null) {
+        if (pattern == null) {
             return true;
+        }
+        if (variables == null) {
+            variables = Map.of();
         }
         for (Rule rule : RULES) {
             String value = variables.get(rule.variable());
-            if (value == null || !rule.pattern().matcher(pattern).matches()) {
-                continue;
+            if (value != null && rule.pattern().matcher(pattern).matches()) {
+                return check(request, response, rule, value);
             }
-            request.setAttribute(SUBJECT, new String[]{rule.subjectType(), value});
-            Object key;
-            if (rule.numeric()) {
-                try {
-                    key = Long.parseLong(value);
-                } catch (NumberFormatException notAnId) {
-                    return true; // the controller answers 400
-                }
-            } else {
-                key = value;
+        }
+        // Lists that name their case or account in the query rather than the path (payments).
+        if (QUERY_SCOPED.contains(pattern)) {
+            String caseId = request.getParameter("caseId");
+            if (caseId != null && !check(request, response, CASE_BY_QUERY, caseId)) {
+                return false;
             }
-            Viewer viewer = viewers.current();
-            if (viewer.seesAllCases()) {
-                return true;
+            String accountId = request.getParameter("accountId");
+            if (accountId != null && !check(request, response, ACCOUNT_BY_QUERY, accountId)) {
+                return false;
             }
-            ScopeCondition visible = scope.casesVisibleTo(viewer, "x.case_id");
-            var counts = jdbc.sql("select count(*) as n, count(*) filter (where " + visible.sql() + ") as visible from ("
-                            + rule.caseIdsSql() + ") x")
-                    .param("key", key).params(visible.params())
-                    .query((rs, n) -> new long[]{rs.getLong("n"), rs.getLong("visible")}).single();
-            if (counts[0] > 0 && counts[1] == 0) {
-                String why = "The " + rule.subjectType() + " '" + value + "' is not among the cases of user '" + viewer.username() + "'";
-                if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                    // A page: the error page (templates/error/403.html) rather than a problem document.
-                    response.sendError(HttpServletResponse.SC_FORBIDDEN, why);
-                    return false;
-                }
-                throw new ForbiddenException("The " + rule.subjectType() + " '" + value + "' is not among the cases of user '"
-                        + viewer.username() + "'");
+        }
+        return true;
+    }
+
+    /** Whether the request may go on: the thing the rule finds is in the viewer's scope (or does not exist: the controller's 404). */
+    private boolean check(HttpServletRequest request, HttpServletResponse response, Rule rule, String value) throws java.io.IOException {
+        request.setAttribute(SUBJECT, new String[]{rule.subjectType(), value});
+        Object key;
+        if (rule.numeric()) {
+            try {
+                key = Long.parseLong(value);
+            } catch (NumberFormatException notAnId) {
+                return true; // the controller answers 400
             }
+        } else {
+            key = value;
+        }
+        Viewer viewer = viewers.current();
+        if (viewer.seesAllCases()) {
             return true;
+        }
+        ScopeCondition visible = scope.casesVisibleTo(viewer, "x.case_id");
+        var counts = jdbc.sql("select count(*) as n, count(*) filter (where " + visible.sql() + ") as visible from ("
+                        + rule.caseIdsSql() + ") x")
+                .param("key", key).params(visible.params())
+                .query((rs, n) -> new long[]{rs.getLong("n"), rs.getLong("visible")}).single();
+        if (counts[0] > 0 && counts[1] == 0) {
+            String why = "The " + rule.subjectType() + " '" + value + "' is not among the cases of user '" + viewer.username() + "'";
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                // A page: the error page (templates/error/403.html) rather than a problem document.
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, why);
+                return false;
+            }
+            throw new ForbiddenException(why);
         }
         return true;
     }
