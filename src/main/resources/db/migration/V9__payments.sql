@@ -26,11 +26,11 @@ create index payment_adjustment_account on payment_adjustment (account_id);
 -- for the instalment it paid). For every payment not reversed, the sum of its rows' components and
 -- credit equals its amount; a reversal deletes exactly its rows (kept in payment_reversal.undone).
 -- effective_on is the payment's paid_on (an adjustment's effective date): the daily run reads the
--- journal as of its business date. No key to payment: rows are written in the statement after
--- their payment, by this module only, and a per-row check would cost more than the row.
+-- journal as of its business date. A payment deleted outright (never done by Recoup: a reversal
+-- keeps the row) takes its rows with it.
 create table payment_allocation (
-    payment_id     bigint,
-    adjustment_id  bigint,
+    payment_id     bigint references payment (id) on delete cascade,
+    adjustment_id  bigint references payment_adjustment (id) on delete cascade,
     account_id     bigint not null,
     seq            integer,
     fee            bigint not null default 0,

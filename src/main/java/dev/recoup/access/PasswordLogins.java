@@ -30,8 +30,11 @@ public class PasswordLogins implements UserDetailsService {
     private final AccessProperties properties;
     private final ApplicationEventPublisher events;
     private final AuthenticationProvider checker;
+    private final AuditLog audit;
 
-    PasswordLogins(UserStore users, BusinessClock clock, AccessProperties properties, ApplicationEventPublisher events, PasswordEncoder encoder) {
+    PasswordLogins(UserStore users, BusinessClock clock, AccessProperties properties, ApplicationEventPublisher events, PasswordEncoder encoder,
+                   AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.clock = clock;
         this.properties = properties;
@@ -58,6 +61,10 @@ public class PasswordLogins implements UserDetailsService {
                 .build();
     }
 
+    private static Viewer someone(String username) {
+        return new Viewer(0, username == null ? "?" : username, java.util.Set.of(), null, null, java.util.Set.of());
+    }
+
     private final class LockingProvider implements AuthenticationProvider {
 
         private final AuthenticationProvider delegate;
@@ -79,8 +86,13 @@ public class PasswordLogins implements UserDetailsService {
                 if (name != null && users.recordFailure(name, properties.lockout().maxFailures(),
                         clock.now().plus(properties.lockout().duration()))) {
                     events.publishEvent(new UserChanged(name));
+                    audit.record(someone(name), "LOCKED", "user", name, properties.lockout().maxFailures() + " wrong passwords in a row; locked for "
+                            + properties.lockout().duration());
                 }
                 throw wrong;
+            } catch (org.springframework.security.authentication.LockedException | org.springframework.security.authentication.DisabledException refused) {
+                audit.record(someone(authentication.getName()), "LOGIN_REFUSED", "user", authentication.getName(), refused.getClass().getSimpleName());
+                throw refused;
             }
         }
 

@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data] [--agents A] [--task-messages yes]}: generates N
+ * {@code bench --accounts N [--seed S] [--as-of yyyy-MM-dd] [--dir bench-data] [--agents A] [--task-messages yes]} (sub-commands:
+ * {@code bench payments-file …}, {@link PaymentsFileBench}; {@code bench payments-load …}, {@link PaymentsLoadBench}; {@code bench workbench-load …}, {@link WorkbenchLoadBench}): generates N
  * accounts, starts Recoup over a fresh embedded PostgreSQL in {@code dir}, imports the files,
  * creates an organisation of A agents (default one per 3,333 accounts: 300 for a million) and three
  * agencies, runs the daily run for the as-of date, puts promises to pay and instalment plans on a share of the cases
@@ -49,6 +50,15 @@ public final class BenchCommand {
 
     /** @param application the Spring Boot application class to start (passed in, so this module does not depend on it) */
     public static int run(Class<?> application, String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("payments-file")) {
+            return PaymentsFileBench.run(application, java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("workbench-load")) {
+            return WorkbenchLoadBench.run(application, java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("payments-load")) {
+            return PaymentsLoadBench.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         Map<String, String> options = options(args);
         int accounts = Integer.parseInt(options.getOrDefault("accounts", "100000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
@@ -265,6 +275,9 @@ public final class BenchCommand {
     }
 
     static String toJson(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(BenchCommand::toJson).collect(Collectors.joining(", ", "[", "]"));
+        }
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + toJson(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));

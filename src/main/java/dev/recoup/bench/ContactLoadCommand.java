@@ -1,34 +1,23 @@
 package dev.recoup.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code contact-load --url http://localhost:8080 --requests bench-data/contact-requests.csv [--rate 5000 | --concurrency 64]
  * [--seconds 60] [--warmup 20] [--user manager:recoup-manager] [--client jdk|raw] [--connections 64]}: an HTTP load client for
- * {@code POST /api/v1/contact-decisions}, one virtual thread per request. {@code --client jdk} (default) uses Java's
- * HttpClient (HTTP/1.1, keep-alive); {@code --client raw} writes HTTP/1.1 requests on {@code --connections} kept-alive
- * sockets and reads each response by its Content-Length — the same requests for a fraction of the client's CPU, which
- * matters when the client shares the server's two cores.
+ * {@code POST /api/v1/contact-decisions} ({@link HttpLoad}: one virtual thread per request; {@code --client jdk} (default)
+ * uses Java's HttpClient, {@code --client raw} writes HTTP/1.1 on {@code --connections} kept-alive sockets).
  *
  * <p>With {@code --rate} (open loop) requests are sent on a fixed schedule and each latency is
  * measured from the request's <em>scheduled</em> start, so a server that falls behind is charged for
@@ -50,272 +39,15 @@ public final class ContactLoadCommand {
         Path file = Path.of(options.getOrDefault("requests", "bench-data/contact-requests.csv"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "0"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
-        int maxInFlight = Integer.parseInt(options.getOrDefault("max-in-flight", "1024"));
         String auth = "Basic " + Base64.getEncoder().encodeToString(options.getOrDefault("user", "manager:recoup-manager").getBytes(StandardCharsets.UTF_8));
-        boolean raw = "raw".equals(options.getOrDefault("client", "jdk"));
-        int connections = Integer.parseInt(options.getOrDefault("connections", Integer.toString(rate > 0 ? 64 : concurrency)));
-
-        List<byte[]> bodies = bodies(file, 200_000, new Random(42));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        Sender sender = raw ? new RawSender(url, auth, connections) : (body, scheduled, measured) -> send(client, url, auth, body, scheduled, measured);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("url", url.toString());
-        result.put("mode", (rate > 0 ? "open loop at " + rate + "/s" : "closed loop, " + concurrency + " in flight")
-                + (raw ? ", raw HTTP/1.1 on " + connections + " connections" : ", java.net.http.HttpClient"));
-        result.put("cores", Runtime.getRuntime().availableProcessors());
-        System.err.println("warming up " + warmup + " s …");
-        run(sender, bodies, rate, concurrency, maxInFlight, warmup, null);
-        System.err.println("measuring " + seconds + " s …");
-        Measured m = new Measured(rate > 0 ? (long) rate * seconds + 1024 : 20_000_000L);
-        long elapsed = run(sender, bodies, rate, concurrency, maxInFlight, seconds, m);
-        long[] latencies = Arrays.copyOf(m.nanos, Math.min(m.count.get(), m.nanos.length));
-        Arrays.sort(latencies);
-        double secondsTaken = elapsed / 1e9;
-        result.put("seconds", round(secondsTaken));
-        result.put("requests", latencies.length);
-        result.put("errors", m.errors.get());
-        result.put("allowed", m.allowed.get());
-        result.put("throughputPerSecond", Math.round(latencies.length / secondsTaken));
-        Map<String, Object> p = new LinkedHashMap<>();
-        for (double q : new double[]{0.5, 0.9, 0.99, 0.999}) {
-            p.put("p" + (q * 100 == Math.rint(q * 100) ? Long.toString(Math.round(q * 100)) : Double.toString(q * 100)), millis(percentile(latencies, q)));
-        }
-        p.put("max", millis(latencies.length == 0 ? 0 : latencies[latencies.length - 1]));
-        result.put("latencyMillis", p);
+        HttpLoad.Options load = new HttpLoad.Options(rate, concurrency, Integer.parseInt(options.getOrDefault("seconds", "60")),
+                Integer.parseInt(options.getOrDefault("warmup", "20")), Integer.parseInt(options.getOrDefault("max-in-flight", "1024")),
+                "raw".equals(options.getOrDefault("client", "jdk")),
+                Integer.parseInt(options.getOrDefault("connections", Integer.toString(rate > 0 ? 64 : concurrency))),
+                status -> status == 200, body -> body.contains("\"allowed\":true"), "allowed");
+        Map<String, Object> result = new HttpLoad(url, auth, bodies(file, 200_000, new Random(42)), load).measure();
         System.out.println(BenchCommand.toJson(result));
         return 0;
-    }
-
-    private static final class Measured {
-        final long[] nanos;
-        final AtomicInteger count = new AtomicInteger();
-        final AtomicLong errors = new AtomicLong();
-        final AtomicLong allowed = new AtomicLong();
-
-        Measured(long capacity) {
-            nanos = new long[(int) Math.min(capacity, 50_000_000L)];
-        }
-
-        void record(long latency, int status, String body) {
-            int i = count.getAndIncrement();
-            if (i < nanos.length) {
-                nanos[i] = latency;
-            }
-            if (status != 200) {
-                errors.incrementAndGet();
-            } else if (body.contains("\"allowed\":true")) {
-                allowed.incrementAndGet();
-            }
-        }
-    }
-
-    /** Sends for {@code seconds}; returns the nanoseconds it took until the last response. */
-    /** Sends one request and records its latency from {@code scheduled}. */
-    private interface Sender {
-        void send(byte[] body, long scheduled, Measured measured);
-    }
-
-    private static long run(Sender sender, List<byte[]> bodies, int rate, int concurrency, int maxInFlight, int seconds,
-                            Measured measured) throws InterruptedException {
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        AtomicInteger next = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        if (rate > 0) {
-            Semaphore inFlight = new Semaphore(maxInFlight);
-            long interval = 1_000_000_000L / rate;
-            for (long i = 0; ; i++) {
-                long scheduled = start + i * interval;
-                if (scheduled >= end) {
-                    break;
-                }
-                long wait = scheduled - System.nanoTime();
-                if (wait > 100_000) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                inFlight.acquire();
-                byte[] body = bodies.get(next.getAndIncrement() % bodies.size());
-                threads.add(Thread.ofVirtual().start(() -> {
-                    try {
-                        sender.send(body, scheduled, measured);
-                    } finally {
-                        inFlight.release();
-                    }
-                }));
-                if (threads.size() > 100_000) {
-                    threads.removeIf(t -> !t.isAlive());
-                }
-            }
-        } else {
-            for (int c = 0; c < concurrency; c++) {
-                threads.add(Thread.ofVirtual().start(() -> {
-                    while (System.nanoTime() < end) {
-                        sender.send(bodies.get(next.getAndIncrement() % bodies.size()), System.nanoTime(), measured);
-                    }
-                }));
-            }
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        return System.nanoTime() - start;
-    }
-
-    private static void send(HttpClient client, URI url, String auth, byte[] body, long scheduled, Measured measured) {
-        HttpRequest request = HttpRequest.newBuilder(url).header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        int status;
-        String text;
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            text = response.body();
-        } catch (Exception e) {
-            status = -1;
-            text = "";
-        }
-        if (measured != null) {
-            measured.record(System.nanoTime() - scheduled, status, text);
-        }
-    }
-
-    /**
-     * HTTP/1.1 on kept-alive sockets: a pool of connections; a request takes one (waiting while all are
-     * busy — the wait counts in its latency), writes the request, reads the status line, the headers and
-     * Content-Length bytes of body, and gives the connection back.
-     */
-    private static final class RawSender implements Sender {
-        private final String host;
-        private final int port;
-        private final byte[] head;
-        private final java.util.concurrent.BlockingQueue<Connection> pool;
-
-        RawSender(URI url, String auth, int connections) {
-            this.host = url.getHost();
-            this.port = url.getPort() < 0 ? 80 : url.getPort();
-            this.head = ("POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + auth
-                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nConnection: keep-alive\r\nContent-Length: ")
-                    .getBytes(StandardCharsets.US_ASCII);
-            this.pool = new java.util.concurrent.ArrayBlockingQueue<>(connections);
-            for (int i = 0; i < connections; i++) {
-                pool.add(new Connection());
-            }
-        }
-
-        private final class Connection {
-            java.net.Socket socket;
-            java.io.OutputStream out;
-            java.io.InputStream in;
-            final byte[] buffer = new byte[16384];
-
-            void open() throws java.io.IOException {
-                socket = new java.net.Socket(host, port);
-                socket.setTcpNoDelay(true);
-                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8192);
-                in = socket.getInputStream();
-            }
-
-            void close() {
-                try {
-                    if (socket != null) {
-                        socket.close();
-                    }
-                } catch (java.io.IOException ignored) {
-                    // closing a broken connection
-                }
-                socket = null;
-            }
-
-            /** Returns the status and the body. */
-            String exchange(byte[] body, int[] status) throws java.io.IOException {
-                if (socket == null) {
-                    open();
-                }
-                out.write(head);
-                out.write(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
-                out.write(CRLFCRLF);
-                out.write(body);
-                out.flush();
-                int filled = 0;
-                int headerEnd = -1;
-                while (headerEnd < 0) {
-                    int n = in.read(buffer, filled, buffer.length - filled);
-                    if (n < 0) {
-                        throw new java.io.EOFException("connection closed");
-                    }
-                    filled += n;
-                    headerEnd = indexOf(buffer, filled, CRLFCRLF);
-                }
-                String headers = new String(buffer, 0, headerEnd, StandardCharsets.ISO_8859_1);
-                status[0] = Integer.parseInt(headers.substring(9, 12));
-                int length = contentLength(headers);
-                int bodyStart = headerEnd + 4;
-                byte[] responseBody = new byte[length];
-                int have = Math.min(filled - bodyStart, length);
-                System.arraycopy(buffer, bodyStart, responseBody, 0, have);
-                while (have < length) {
-                    int n = in.read(responseBody, have, length - have);
-                    if (n < 0) {
-                        throw new java.io.EOFException("connection closed");
-                    }
-                    have += n;
-                }
-                if (headers.regionMatches(true, 0, "HTTP/1.1", 0, 8) && headers.toLowerCase(java.util.Locale.ROOT).contains("connection: close")) {
-                    close();
-                }
-                return new String(responseBody, StandardCharsets.UTF_8);
-            }
-        }
-
-        private static final byte[] CRLFCRLF = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
-        private static int indexOf(byte[] data, int length, byte[] pattern) {
-            outer:
-            for (int i = 0; i + pattern.length <= length; i++) {
-                for (int k = 0; k < pattern.length; k++) {
-                    if (data[i + k] != pattern[k]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
-        }
-
-        private static int contentLength(String headers) {
-            int at = headers.toLowerCase(java.util.Locale.ROOT).indexOf("content-length:");
-            if (at < 0) {
-                throw new IllegalStateException("no Content-Length (chunked responses are not read by this client)");
-            }
-            int end = headers.indexOf('\r', at);
-            return Integer.parseInt(headers.substring(at + 15, end < 0 ? headers.length() : end).strip());
-        }
-
-        @Override
-        public void send(byte[] body, long scheduled, Measured measured) {
-            Connection c;
-            try {
-                c = pool.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            int[] status = {-1};
-            String text = "";
-            try {
-                text = c.exchange(body, status);
-            } catch (Exception e) {
-                c.close();
-                status[0] = -1;
-            } finally {
-                pool.add(c);
-            }
-            if (measured != null) {
-                measured.record(System.nanoTime() - scheduled, status[0], text);
-            }
-        }
     }
 
     private static List<byte[]> bodies(Path file, int count, Random random) throws Exception {
@@ -337,18 +69,4 @@ public final class ContactLoadCommand {
         return bodies;
     }
 
-    private static long percentile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
-    }
-
-    private static double millis(long nanos) {
-        return Math.round(nanos / 10_000.0) / 100.0;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
-    }
 }

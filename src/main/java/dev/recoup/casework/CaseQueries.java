@@ -1,10 +1,6 @@
 package dev.recoup.casework;
 
 import dev.recoup.access.ScopeCondition;
-import dev.recoup.delinquency.domain.Instalment;
-import dev.recoup.delinquency.domain.PaidInstalment;
-import dev.recoup.delinquency.domain.Repayment;
-import dev.recoup.delinquency.domain.RepaymentWaterfall;
 import dev.recoup.shared.Masking;
 import dev.recoup.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,36 +48,29 @@ public class CaseQueries {
                 select business_date, days_past_due, bucket, oldest_unpaid_due_date, overdue_principal, overdue_interest, overdue_fee,
                        overdue_penalty, overdue_total, outstanding, paid, credit, max_days_late_settled, repayments_made
                 from account_status where run_id = ? and account_id = ?""").params(run.id(), id)).orElse(null));
-        List<Instalment> schedule = jdbc.sql("select seq, due_date, principal_due, interest_due, fee_due, penalty_due from instalment where account_id = ? order by seq")
-                .param(id).query((rs, n) -> new Instalment(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
-                .list();
-        List<Map<String, Object>> payments = rows(jdbc.sql(
-                "select payment_ref as payment_id, paid_on, amount as amount_minor, channel from payment where account_id = ? order by paid_on, id").param(id));
-        List<Repayment> repayments = payments.stream()
-                .map(p -> new Repayment((LocalDate) p.get("paid_on"), ((Number) p.get("amount_minor")).longValue()))
-                .filter(r -> run.businessDate() == null || !r.paidOn().isAfter(run.businessDate())).toList();
-        // How the payments paid the schedule, by the same waterfall the daily run uses.
-        account.put("instalments", RepaymentWaterfall.apply(schedule, repayments).instalments().stream().map(CaseQueries::instalmentView).toList());
+        List<Map<String, Object>> payments = rows(jdbc.sql("""
+                select p.id as payment_no, p.payment_ref as payment_id, p.paid_on, p.amount as amount_minor, p.channel,
+                       exists (select 1 from payment_reversal r where r.payment_id = p.id) as reversed
+                from payment p where p.account_id = ? order by p.paid_on, p.id""").param(id));
+        // How the payments paid the schedule: the allocations recorded when each was posted (the
+        // payments journal, ADR 0012), which the daily run reads too.
+        account.put("instalments", rows(jdbc.sql("""
+                select i.seq, i.due_date, i.principal_due, i.interest_due, i.fee_due, i.penalty_due,
+                       coalesce(j.paid, 0) as paid,
+                       i.principal_due + i.interest_due + i.fee_due + i.penalty_due - coalesce(j.paid, 0) as unpaid,
+                       case when coalesce(j.paid, 0) >= i.principal_due + i.interest_due + i.fee_due + i.penalty_due
+                                 and i.principal_due + i.interest_due + i.fee_due + i.penalty_due > 0 then j.last_on end as settled_on
+                from instalment i
+                left join (select seq, sum(fee + penalty + interest + principal) as paid, max(effective_on) as last_on from payment_allocation
+                           where account_id = ? and seq is not null group by seq) j on j.seq = i.seq
+                where i.account_id = ? order by i.seq""").params(id, id)));
+        account.put("credit_minor", jdbc.sql("select coalesce(sum(credit), 0) from payment_allocation where account_id = ? and seq is null")
+                .param(id).query(Long.class).single());
         account.put("payments", payments);
         account.put("collateral", rows(jdbc.sql("""
                 select collateral_ref as collateral_id, type, description, appraised_value as appraised_value_minor, appraised_on
                 from collateral where account_id = ? order by id""").param(id)));
         return account;
-    }
-
-    private static Map<String, Object> instalmentView(PaidInstalment p) {
-        var i = p.instalment();
-        var view = new LinkedHashMap<String, Object>();
-        view.put("seq", i.seq());
-        view.put("due_date", i.dueDate());
-        view.put("principal_due", i.principal());
-        view.put("interest_due", i.interest());
-        view.put("fee_due", i.fee());
-        view.put("penalty_due", i.penalty());
-        view.put("paid", p.paid());
-        view.put("unpaid", p.unpaid());
-        view.put("settled_on", p.settledOn());
-        return view;
     }
 
     public Map<String, Object> customer(String customerRef, boolean revealPersonalData) {

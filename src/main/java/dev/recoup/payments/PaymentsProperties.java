@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code recoup.payments}: the allocation order (R18), by default and per product, and how file
- * postings are cut into chunks (one {@link PaymentsPosted} per chunk).
+ * {@code recoup.payments}: the allocation order (R18), by default and per product, and how bulk
+ * postings (a file, an import's payments) are cut into chunks (one {@link PaymentsPosted} per chunk).
  *
- * @param allocation    {@code default} and per-product ({@code products.credit_card}) orders
- * @param fileChunkSize payments per chunk of a file posting (whole accounts are kept together)
+ * @param allocation    {@code default-order} and per-product ({@code products.credit_card}) orders
+ * @param chunkAccounts accounts per chunk of a bulk posting (all payments of an account are in one chunk)
  */
 @ConfigurationProperties("recoup.payments")
-public record PaymentsProperties(Allocation allocation, int fileChunkSize) {
+public record PaymentsProperties(Allocation allocation, int chunkAccounts) {
 
     public PaymentsProperties {
         allocation = allocation == null ? new Allocation(null, Map.of()) : allocation;
-        fileChunkSize = fileChunkSize <= 0 ? 20_000 : fileChunkSize;
+        chunkAccounts = chunkAccounts <= 0 ? 10_000 : chunkAccounts;
     }
 
     /** The order that applies to a product (the lower-case code stored on the account). */

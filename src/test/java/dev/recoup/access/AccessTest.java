@@ -67,8 +67,8 @@ class AccessTest {
         agentsCase = caseOf("C1");
         agent2sCase = caseOf("C2");
         agencysCase = caseOf("C3");
-        Assignments.toAgent(jdbc, agentsCase, "A0001");
-        Assignments.toAgent(jdbc, agent2sCase, "A0002");
+        Assignments.toAgent(jdbc, agentsCase, "A0002");
+        Assignments.toAgent(jdbc, agent2sCase, "A0003");
         Assignments.toAgency(jdbc, agencysCase, "AG01");
     }
 
@@ -97,6 +97,8 @@ class AccessTest {
         mvc.perform(get("/login").param("error", "locked").param("lang", "en"))
                 .andExpect(content().string(containsString("locked after 5 wrong passwords in a row. Try again in 15 minutes")));
         assertThat(jdbc.sql("select locked_until > now() + interval '14 minutes' from app_user where username = 'locky'").query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select action from audit_event where subject_id = 'locky' order by id").query(String.class).list())
+                .containsSubsequence("USER_CREATED", "LOCKED", "LOGIN_REFUSED");
     }
 
     @Test
@@ -248,6 +250,28 @@ class AccessTest {
         mvc.perform(get("/api/v1/cases/{id}", agentsCase).with(AGENT)).andExpect(status().isOk());
         mvc.perform(get("/cases/{id}", agentsCase).with(AGENT)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/cases/{id}", agent2sCase).with(AGENT2)).andExpect(status().isOk());
+    }
+
+    @Autowired CaseScope caseScope;
+
+    @Test
+    void theCaseScopeTellsOtherModulesWhoMaySeeACaseAndRefusesWithAForbiddenException() {
+        Viewer agent = new Viewer(1, "agent", Set.of(Role.AGENT), agentId("A0002"), null, Set.of());
+        Viewer manager = new Viewer(2, "manager", Set.of(Role.MANAGER), null, null, Set.of());
+        Viewer nobody = new Viewer(3, "x", Set.of(Role.AGENT), null, null, Set.of());
+        assertThat(caseScope.maySeeCase(agent, agentsCase)).isTrue();
+        assertThat(caseScope.maySeeCase(agent, agent2sCase)).isFalse();
+        assertThat(caseScope.maySeeCase(manager, agent2sCase)).isTrue();
+        assertThat(caseScope.maySeeCase(nobody, agentsCase)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseScope.requireCase(agent, agent2sCase))
+                .isInstanceOf(dev.recoup.shared.ForbiddenException.class);
+        ScopeCondition scope = caseScope.casesVisibleTo(agent, "c.id");
+        assertThat(jdbc.sql("select c.id from collection_case c where " + scope.sql()).params(scope.params()).query(Long.class).list())
+                .containsExactly(agentsCase);
+    }
+
+    private Long agentId(String ref) {
+        return jdbc.sql("select id from agent where agent_ref = ?").param(ref).query(Long.class).single();
     }
 
     @Test

@@ -46,8 +46,8 @@ class AgreementsApiTest {
         runs.runToCompletion(today, "test");
         zhang = fixture.caseOf("ZS");
         li = fixture.caseOf("LS");
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     private ResultActions call(MockHttpServletRequestBuilder request, String body) throws Exception {
@@ -108,10 +108,7 @@ class AgreementsApiTest {
         new PortfolioFixture(jdbc).customer("WW").account("WW-1", "WW", today.minusDays(45).toString(), 6, 1000);
         runs.runToCompletion(today, "test");
         long wang = fixture.caseOf("WW");
-        // The re-run's allocation may give the cases to A0002 (their stage changed): the demo agent (A0001) records all three.
-        for (long c : new long[] {zhang, li, wang}) {
-            dev.recoup.support.Assignments.toAgent(jdbc, c, "A0001");
-        }
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
         recordPromise(zhang, "A0001", today.plusDays(1), 1000_00);   // kept
         recordPromise(li, "A0001", today.plusDays(1), 1000_00);      // broken
         recordPromise(wang, "A0002", today.plusDays(1), 1000_00);    // partly kept
@@ -139,6 +136,29 @@ class AgreementsApiTest {
                 .andExpect(jsonPath("$[0].made").value(3))
                 .andExpect(jsonPath("$[0].paidMinor").value(130000))
                 .andExpect(jsonPath("$[0].keptRate").value(1.0 / 3));
+    }
+
+    @Test
+    void aCaseLeftOutOfKpisByAnApprovedWaiverDoesNotCountInTheKeptRate() throws Exception {
+        fixture.agent("T-A", "A0001");
+        recordPromise(zhang, "A0001", today.plusDays(1), 1000_00);   // kept
+        recordPromise(li, "A0001", today.plusDays(1), 1000_00);      // broken, but the case is left out of KPIs
+        fixture.payment("ZS-1", today.plusDays(1), 1000_00);
+        long waiver = jdbc.sql("""
+                insert into waiver (kind, case_id, account_id, penalty, reason, exclude_from_kpis, status, requested_by, requested_at)
+                select 'WAIVER', c.id, a.id, 100, '失业', true, 'APPROVED', 'agent', now()
+                from collection_case c join account a on a.customer_id = c.customer_id where c.id = ? limit 1 returning id""")
+                .param(li).query(Long.class).single();
+        jdbc.sql("insert into case_kpi_exclusion (case_id, waiver_id, reason, excluded_by, excluded_at) values (?, ?, '失业', 'lead', now())")
+                .params(li, waiver).update();
+        runs.runToCompletion(today.plusDays(5), "test");
+
+        mvc.perform(get("/api/v1/promises/kept-rate").param("by", "agent").param("from", today.toString()).param("to", today.plusDays(10).toString())
+                        .with(httpBasic("manager", "recoup-manager")))
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].made").value(1))
+                .andExpect(jsonPath("$[0].broken").value(0))
+                .andExpect(jsonPath("$[0].keptRate").value(1.0));
     }
 
     @Test

@@ -1,13 +1,10 @@
 package dev.recoup.agreements;
 
-import dev.recoup.payments.PaymentsPosted;
-import dev.recoup.payments.PostedPayment;
-import org.springframework.context.ApplicationEventPublisher;
+import dev.recoup.payments.PaymentPosting;
+import dev.recoup.support.PortfolioFixture;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** Cases, contacts, agents and payments for the agreements tests, straight in the database. */
 final class AgreementsFixture {
@@ -43,22 +40,15 @@ final class AgreementsFixture {
                 .params(agentRef, "坐席" + agentRef, teamCode).query(Long.class).single();
     }
 
-    /** Inserts a payment like an import would (no event). */
+    /** A payment as an import records it (row and journal, no event): the next daily run judges it. */
     long payment(String accountRef, LocalDate paidOn, long fen) {
-        return jdbc.sql("insert into payment (payment_ref, account_id, paid_on, amount, channel) select ?, id, ?, ?, 'bank' from account where account_ref = ? returning id")
-                .params("AGR-PAY-" + accountRef + "-" + (++payments), paidOn, fen, accountRef).query(Long.class).single();
+        return new PortfolioFixture(jdbc).paymentFen(accountRef, paidOn, fen, "AGR-PAY-" + accountRef + "-" + (++payments));
     }
 
-    /**
-     * A payment posted during the day: the row and the payments module's event in one transaction, as
-     * the posting does it (until the payments branch is merged, the event is published here).
-     */
-    void postPayment(TransactionTemplate tx, ApplicationEventPublisher events, String accountRef, LocalDate paidOn, long fen) {
-        tx.executeWithoutResult(s -> {
-            long id = payment(accountRef, paidOn, fen);
-            long account = jdbc.sql("select id from account where account_ref = ?").param(accountRef).query(Long.class).single();
-            events.publishEvent(new PaymentsPosted(List.of(new PostedPayment(id, "AGR-PAY-" + id, account, null, paidOn, fen, 0, "bank"))));
-        });
+    /** A payment posted during the day through the payments module: promises and plans judge it at once. */
+    void postPayment(PaymentPosting posting, String accountRef, LocalDate paidOn, long fen) {
+        posting.post(new PaymentPosting.PaymentCommand(accountRef, "AGR-PAY-" + accountRef + "-" + (++payments), paidOn, fen, "bank"),
+                "agreements-test-" + payments, "test");
     }
 
     String status(long promiseId) {

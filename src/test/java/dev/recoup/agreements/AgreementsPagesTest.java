@@ -43,8 +43,8 @@ class AgreementsPagesTest {
         new PortfolioFixture(jdbc).customer("ZS").account("ZS-1", "ZS", today.minusDays(45).toString(), 6, 1000);
         runs.runToCompletion(today, "test");
         zhang = new AgreementsFixture(jdbc).caseOf("ZS");
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     @Test

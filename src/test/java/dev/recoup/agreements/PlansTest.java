@@ -15,9 +15,7 @@ import dev.recoup.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -34,9 +32,8 @@ class PlansTest {
     @Autowired ApprovalService approvals;
     @Autowired CaseFlow flow;
     @Autowired JdbcClient jdbc;
+    @Autowired dev.recoup.payments.PaymentPosting payments;
     @Autowired BusinessClock clock;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate tx;
     AgreementsFixture fixture;
     LocalDate today;
     long zhang;
@@ -196,7 +193,7 @@ class PlansTest {
         Plan plan = plans.create(zhang, terms(2, 1000_00L, today), "agent");
         fixture.payment("ZS-1", today, 1000_00);
 
-        fixture.postPayment(tx, events, "ZS-1", today, 1000_00);
+        fixture.postPayment(payments, "ZS-1", today, 1000_00);
 
         assertThat(plans.find(plan.id())).satisfies(p -> {
             assertThat(p.status()).isEqualTo(PlanStatus.COMPLETED);

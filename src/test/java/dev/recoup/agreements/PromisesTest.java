@@ -15,9 +15,7 @@ import dev.recoup.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -33,9 +31,8 @@ class PromisesTest {
     @Autowired CaseFlow flow;
     @Autowired MessageTemplates templates;
     @Autowired JdbcClient jdbc;
+    @Autowired dev.recoup.payments.PaymentPosting payments;
     @Autowired BusinessClock clock;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate tx;
     @Autowired AgreementReminders reminders;
     @Autowired dev.recoup.strategy.StrategyCatalogue strategies;
     AgreementsFixture fixture;
@@ -137,7 +134,7 @@ class PromisesTest {
     void aPaymentPostedDuringTheDayKeepsThePromiseAtOnce() {
         Promise promise = promise(zhang, today.plusDays(2), 1000_00);
 
-        fixture.postPayment(tx, events, "ZS-1", today, 1000_00);
+        fixture.postPayment(payments, "ZS-1", today, 1000_00);
 
         Promise kept = promises.find(promise.id());
         assertThat(kept.status()).isEqualTo(PromiseStatus.KEPT);
@@ -149,7 +146,7 @@ class PromisesTest {
     void aSmallPaymentPostedDuringTheDayIsCountedButLeavesThePromiseOpen() {
         Promise promise = promise(zhang, today.plusDays(2), 1000_00);
 
-        fixture.postPayment(tx, events, "ZS-1", today, 300_00);
+        fixture.postPayment(payments, "ZS-1", today, 300_00);
 
         assertThat(promises.find(promise.id())).satisfies(p -> {
             assertThat(p.status()).isEqualTo(PromiseStatus.OPEN);
@@ -227,7 +224,7 @@ class PromisesTest {
         fixture.selfContactWithPhone("ZS", "13800138000");
         promise(zhang, today.plusDays(1), 1000_00);
         promise(fixture.caseOf("LS"), today.plusDays(1), 1000_00);
-        fixture.postPayment(tx, events, "ZS-1", today, 1000_00);
+        fixture.postPayment(payments, "ZS-1", today, 1000_00);
 
         assertThat(reminders.send(today)).isEqualTo(new AgreementReminders.Sent(0, 0));
     }

@@ -39,8 +39,8 @@ class ReadApiTest {
         new PortfolioFixture(jdbc).account("A1", "C1", "2026-01-10", 6, 2000).payment("A1", "2026-01-10", 2500)
                 .customer("C2").account("A2", "C2", "2025-06-01", 3, 100);
         runs.runToCompletion(LocalDate.parse("2026-03-20"), "test");
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     @Test

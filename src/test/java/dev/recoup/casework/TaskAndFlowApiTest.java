@@ -50,8 +50,8 @@ class TaskAndFlowApiTest {
         new PortfolioFixture(jdbc).customer("LS").account("LS-1", "LS", "2026-01-10", 6, 2000).payment("LS-1", "2026-01-10", 2000);
         runId = runs.runToCompletion(FIRST_RUN, "test").id();
         caseId = jdbc.sql("select id from collection_case").query(Long.class).single();
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     @Test

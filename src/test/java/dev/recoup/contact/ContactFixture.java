@@ -34,8 +34,8 @@ final class ContactFixture {
                 .params(customer, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-01")).query(Long.class).single();
         long self = contact(ref + "-S", customer, "self", "1380000" + String.format("%04d", customer % 10000));
         long relative = contact(ref + "-R", customer, "relative", "1390000" + String.format("%04d", customer % 10000));
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) works every debtor of these tests.
-        dev.recoup.support.Assignments.toAgent(jdbc, caseId, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent works every debtor of these tests.
+        dev.recoup.support.Assignments.toAgent(jdbc, caseId, dev.recoup.support.Assignments.DEMO_AGENT);
         return new Debtor(customer, caseId, account, self, relative);
     }
 

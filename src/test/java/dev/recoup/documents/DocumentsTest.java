@@ -50,8 +50,8 @@ class DocumentsTest {
         new PortfolioFixture(jdbc).customer("C1").account("A-1001", "C1", "2026-06-01", 6, 1000);
         jdbc.sql("update customer set name = '张三丰' where customer_ref = 'C1'").update();
         caseId = openCase(jdbc, "C1");
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     static long openCase(JdbcClient jdbc, String customerRef) {

@@ -53,8 +53,8 @@ class SigningTest {
         caseId = DocumentsTest.openCase(jdbc, "C1");
         documentId = documents.generate(new Documents.DocumentRequest(Documents.Kind.REPAYMENT_COMMITMENT, caseId,
                 Map.of("promiseDate", "2026年12月1日", "promiseAmountFen", "300000", "overdueAmountFen", "300000"), "zh-CN", "agent")).id();
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     String signingLink() throws Exception {

@@ -3,11 +3,14 @@ package dev.recoup.support;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Gives a case to the agent or agency a demo user is linked to (application.yml: agent → A0001, agent2 → A0002,
+ * Gives a case to the agent or agency a demo user is linked to (application.yml: agent → A0002, agent2 → A0003,
  * agency → AG01, lead leads team phone-t2), creating that team, agent or agency when the test has none, so case
  * scopes (access/CaseScope) let the user see it.
  */
 public final class Assignments {
+
+    /** The allocation agent of the demo user {@code agent} (application.yml). */
+    public static final String DEMO_AGENT = "A0002";
 
     private Assignments() {
     }
@@ -43,13 +46,14 @@ public final class Assignments {
     }
 
     /**
-     * Gives every open case without a current assignment to the agent: for tests where the demo user {@code agent}
-     * works cases the allocation never ran for (before issue 6 every user saw every case).
+     * Gives every open case to the agent (unless it holds it already): for tests where the demo user {@code agent}
+     * works cases whatever the allocation did (before issue 6 every user saw every case).
      */
     public static void openCasesToAgent(JdbcClient jdbc, String agentRef) {
         for (Long caseId : jdbc.sql("""
                 select c.id from collection_case c where c.status = 'OPEN'
-                and not exists (select 1 from case_assignment a where a.case_id = c.id and a.ended_on is null)""").query(Long.class).list()) {
+                and not exists (select 1 from case_assignment a join agent g on g.id = a.agent_id
+                                where a.case_id = c.id and a.ended_on is null and g.agent_ref = ?)""").param(agentRef).query(Long.class).list()) {
             toAgent(jdbc, caseId, agentRef);
         }
     }

@@ -44,12 +44,18 @@ public final class PortfolioFixture {
      * (default order, against what the schedule still owes), so the daily run sees it.
      */
     public PortfolioFixture payment(String accountRef, String paidOn, long yuan) {
-        long accountId = jdbc.sql("select id from account where account_ref = ?").param(accountRef).query(Long.class).single();
-        long paymentId = jdbc.sql("insert into payment (payment_ref, account_id, paid_on, amount) values (?, ?, ?, ?) returning id")
-                .params("PAY-" + accountRef + "-" + (++payments), accountId, LocalDate.parse(paidOn), yuan * 100).query(Long.class).single();
-        AllocationJournal journal = new AllocationJournal(jdbc);
-        Allocation allocation = Allocation.pour(journal.openSchedule(accountId), yuan * 100, AllocationOrder.DEFAULT);
-        journal.appendPayment(paymentId, accountId, allocation.lines(), allocation.rest(), LocalDate.parse(paidOn), Instant.now());
+        paymentFen(accountRef, LocalDate.parse(paidOn), yuan * 100, "PAY-" + accountRef + "-" + (++payments));
         return this;
+    }
+
+    /** {@link #payment} in fen with its reference; returns the payment's id. */
+    public long paymentFen(String accountRef, LocalDate paidOn, long fen, String paymentRef) {
+        long accountId = jdbc.sql("select id from account where account_ref = ?").param(accountRef).query(Long.class).single();
+        long paymentId = jdbc.sql("insert into payment (payment_ref, account_id, paid_on, amount, channel) values (?, ?, ?, ?, 'bank') returning id")
+                .params(paymentRef, accountId, paidOn, fen).query(Long.class).single();
+        AllocationJournal journal = new AllocationJournal(jdbc);
+        Allocation allocation = Allocation.pour(journal.openSchedule(accountId), fen, AllocationOrder.DEFAULT);
+        journal.appendPayment(paymentId, accountId, allocation.lines(), allocation.rest(), paidOn, Instant.now());
+        return paymentId;
     }
 }

@@ -68,8 +68,8 @@ class WaiversTest {
                 insert into collection_case (customer_id, status, opened_on, opened_by_run, stage_entered_on)
                 select id, 'OPEN', date '2026-06-01', 0, date '2026-06-01' from customer where customer_ref = 'C1' returning id""")
                 .query(Long.class).single();
-        // Issue 6: agents see their assigned cases only; the demo agent (A0001) is given this test's open cases.
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     /** The same customer with the case opened by a daily run, so the case has its overdue amounts. */
@@ -80,7 +80,7 @@ class WaiversTest {
         jdbc.sql("update instalment set interest_due = 5000, fee_due = 2000, penalty_due = 50000").update();
         runs.runToCompletion(LocalDate.parse("2026-11-20"), "test");
         caseId = jdbc.sql("select id from collection_case where status = 'OPEN'").query(Long.class).single();
-        dev.recoup.support.Assignments.openCasesToAgent(jdbc, "A0001");
+        dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 
     long submitted(WaiverAmounts amounts, boolean excludeFromKpis) {

@@ -43,7 +43,7 @@ class AssignmentCaseScope implements CaseScope {
         if ("false".equals(scope.sql())) {
             return false;
         }
-        return jdbc.sql("select exists (select 1 from (select :scopeCaseId::bigint as case_id) x where " + scope.sql() + ")")
+        return jdbc.sql("select exists (select 1 from (select cast(:scopeCaseId as bigint) as case_id) x where " + scope.sql() + ")")
                 .param("scopeCaseId", caseId)
                 .params(scope.params())
                 .query(Boolean.class).single();

@@ -44,8 +44,11 @@ public class PlanTracker {
         long[] counts = new long[2];
         if (scope != Scope.ALL) {
             // Lock first, then count in a second statement (see PromiseJudge).
-            jdbc.sql("select p.id from plan p where p.status = 'ACTIVE' and %s order by p.id for update".formatted(scope.condition))
-                    .param("accounts", accounts == null ? new long[0] : accounts).param("plan", plan).query(Long.class).list();
+            boolean none = jdbc.sql("select p.id from plan p where p.status = 'ACTIVE' and %s order by p.id for update".formatted(scope.condition))
+                    .param("accounts", accounts == null ? new long[0] : accounts).param("plan", plan).query(Long.class).list().isEmpty();
+            if (none) {
+                return new Tracked(0, 0);  // no active plan in scope, nothing to track
+            }
         }
         jdbc.sql(statement(scope))
                 .param("accounts", accounts == null ? new long[0] : accounts)

@@ -145,7 +145,8 @@ public class PromiseStore {
     /**
      * Kept rate per agent or team over the promises whose promised date is in [from, to]. Agents are
      * grouped by the agent recorded on the promise, teams by the team that agent was in when it was
-     * recorded (so moving an agent later does not rewrite a team's past).
+     * recorded (so moving an agent later does not rewrite a team's past). Cases that an approved waiver
+     * or settlement left out of KPIs ({@code case_kpi_exclusion}, R17) are not counted.
      */
     public List<KeptRate> keptRates(Grouping grouping, LocalDate from, LocalDate to) {
         String key = grouping == Grouping.AGENT ? "coalesce(ag.agent_ref, '-')" : "coalesce(tm.code, '-')";
@@ -165,6 +166,7 @@ public class PromiseStore {
                         left join team at on at.id = ag.team_id
                         left join team tm on tm.id = p.team_id
                         where p.promised_on between :from and :to
+                          and not exists (select 1 from case_kpi_exclusion x where x.case_id = p.case_id)
                         group by 1, 2, 3
                         order by 1""".formatted(key, name, team))
                 .param("from", from).param("to", to)

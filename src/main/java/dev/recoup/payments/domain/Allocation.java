@@ -63,6 +63,31 @@ public record Allocation(List<AllocationLine> lines, long rest) {
         return new Allocation(lines(schedule, paid), left);
     }
 
+    /** Credit a payment still holds (the part of it no instalment needed when it was posted). */
+    public record HeldCredit(long paymentId, long amount) {
+    }
+
+    /** What some of a payment's credit paid. */
+    public record CreditUse(long paymentId, Allocation allocation) {
+    }
+
+    /**
+     * Lets held credit pay what the schedule owes, oldest credit first, each poured by the same order
+     * as new money. Only credits that paid something are returned.
+     *
+     * @param credits oldest first
+     */
+    public static List<CreditUse> useCredits(List<OpenInstalment> schedule, List<HeldCredit> credits, AllocationOrder order) {
+        List<CreditUse> uses = new ArrayList<>();
+        for (HeldCredit credit : credits) {
+            Allocation allocation = pour(schedule, credit.amount(), order);
+            if (!allocation.lines().isEmpty()) {
+                uses.add(new CreditUse(credit.paymentId(), allocation));
+            }
+        }
+        return uses;
+    }
+
     /** What a schedule still owes of one component. */
     public static long owed(List<OpenInstalment> schedule, AmountComponent component) {
         long sum = 0;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * columns the format does not know are ignored (and reported); a file without a header, with a
  * required column missing or with a column twice is unusable.
  */
-final class HeaderMapping {
+public final class HeaderMapping {
 
     private final int[] fileIndexByColumn;
     private final int headerWidth;
@@ -25,7 +25,7 @@ final class HeaderMapping {
         this.ignoredColumns = ignoredColumns;
     }
 
-    static HeaderMapping of(ImportSource source, List<String> header, Layout layout) {
+    public static HeaderMapping of(ImportSource source, List<String> header, Layout layout) {
         if (header == null) {
             throw new UnusableFileException(source.label(), "empty file: no header row");
         }
@@ -63,7 +63,7 @@ final class HeaderMapping {
     }
 
     /** Puts the cells of a file row in format order; absent columns and missing cells are null. */
-    void arrange(String[] fields, String[] byColumn) {
+    public void arrange(String[] fields, String[] byColumn) {
         for (int c = 0; c < fileIndexByColumn.length; c++) {
             int i = fileIndexByColumn[c];
             byColumn[c] = i >= 0 && i < fields.length ? fields[i] : null;
@@ -71,7 +71,7 @@ final class HeaderMapping {
     }
 
     /** The number of cells a row has beyond the header when some of them are not blank, else 0. */
-    int cellsBeyondHeader(String[] fields) {
+    public int cellsBeyondHeader(String[] fields) {
         for (int i = fields.length - 1; i >= headerWidth; i--) {
             if (fields[i] != null && !fields[i].isBlank()) {
                 return i + 1;
@@ -80,15 +80,15 @@ final class HeaderMapping {
         return 0;
     }
 
-    int headerWidth() {
+    public int headerWidth() {
         return headerWidth;
     }
 
-    List<String> ignoredColumns() {
+    public List<String> ignoredColumns() {
         return ignoredColumns;
     }
 
-    static boolean blank(String[] fields) {
+    public static boolean blank(String[] fields) {
         for (String field : fields) {
             if (field != null && !field.isBlank()) {
                 return false;

@@ -2,6 +2,7 @@ package dev.recoup.portfolio.imports;
 
 import dev.recoup.portfolio.ImportKind;
 import dev.recoup.portfolio.ImportReport;
+import dev.recoup.portfolio.PortfolioImported;
 import dev.recoup.portfolio.imports.ImportRun.PreparedSource;
 import dev.recoup.portfolio.imports.ImportRun.Tally;
 import dev.recoup.shared.BusinessClock;
@@ -10,6 +11,7 @@ import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.PortfolioWriteLock;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs imports: checks every file's header before touching the database, then applies all
@@ -39,15 +42,17 @@ public class ImportService {
     private final BusinessClock clock;
     private final ImportProperties properties;
     private final ImportReports reports;
+    private final ApplicationEventPublisher events;
 
     ImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, BusinessClock clock,
-                  ImportProperties properties, ImportReports reports) {
+                  ImportProperties properties, ImportReports reports, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.properties = properties;
         this.reports = reports;
+        this.events = events;
     }
 
     /**
@@ -123,6 +128,8 @@ public class ImportService {
                             counts.unchanged(), importId, fileNo)
                     .update();
         });
+        // Inside the transaction: what other modules derive from the portfolio (payment allocations) commits with it.
+        events.publishEvent(new PortfolioImported(importId, now, sources.stream().map(s -> s.source().kind()).collect(Collectors.toSet())));
         jdbc.sql("update portfolio_import set finished_at = ? where id = ?")
                 .params(clock.zonedNow().toOffsetDateTime(), importId).update();
         return importId;

@@ -87,6 +87,19 @@ public final class Workbook implements Closeable {
         return List.copyOf(sources);
     }
 
+    /**
+     * The rows of one kind: the sheet named like it, or else the workbook's only sheet (a bank's
+     * export of payments is often a single "Sheet1").
+     */
+    public java.util.Optional<ImportSource> sourceOf(ImportKind kind) {
+        java.util.Optional<ImportSource> named = sources.stream().filter(s -> s.kind() == kind).findFirst();
+        if (named.isPresent()) {
+            return named;
+        }
+        List<Sheet> sheets = book.getSheets().toList();
+        return sheets.size() == 1 ? java.util.Optional.of(new SheetSource(kind, sheets.getFirst())) : java.util.Optional.empty();
+    }
+
     /** The sheets named like no kind. */
     public List<String> ignoredSheets() {
         return List.copyOf(ignoredSheets);
