@@ -52,6 +52,8 @@ class ApprovalsTest {
         caseId = jdbc.sql("""
                 insert into collection_case (customer_id, status, opened_on, opened_by_run, stage_entered_on)
                 select id, 'OPEN', date '2026-07-01', 0, date '2026-07-01' from customer where customer_ref = 'C1' returning id""").query(Long.class).single();
+        // The demo team lead decides on its team's cases only (issue 6): the case is in its team.
+        new dev.recoup.support.TeamFixture(jdbc).assign(caseId, dev.recoup.support.TeamFixture.LEAD_TEAM, dev.recoup.support.Assignments.DEMO_AGENT, 0);
     }
 
     Approvals.ApprovalRequest waiverOf(long subject, long yuan) {

@@ -68,7 +68,8 @@ class WaiversTest {
                 insert into collection_case (customer_id, status, opened_on, opened_by_run, stage_entered_on)
                 select id, 'OPEN', date '2026-06-01', 0, date '2026-06-01' from customer where customer_ref = 'C1' returning id""")
                 .query(Long.class).single();
-        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases.
+        // Issue 6: agents see their assigned cases only; the demo agent is given this test's open cases
+        // (in team phone-t2, which the demo team lead leads: it decides the waivers).
         dev.recoup.support.Assignments.openCasesToAgent(jdbc, dev.recoup.support.Assignments.DEMO_AGENT);
     }
 

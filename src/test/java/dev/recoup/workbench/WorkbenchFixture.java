@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 /**
  * Three overdue customers after a daily run: 张三 (¥1,700 overdue) and 王五 (¥100), both assigned to
- * agent A0001 (the demo user "agent"), and 李四 (assigned to A0002, "agent2"); 张三 and 李四 with a
+ * the demo user "agent"'s allocation agent, and 李四 (assigned to "agent2"'s); 张三 and 李四 with a
  * phone of their own, 张三 with a relative too.
  */
 final class WorkbenchFixture {
@@ -43,11 +43,16 @@ final class WorkbenchFixture {
         wangCase = caseOf(jdbc, "WW");
         long team = jdbc.sql("insert into team (code, name_zh, name_en, kind, queues) values ('phone-t2', '电催二组', 'Phone T2', 'PHONE', '{phone-t2}') returning id")
                 .query(Long.class).single();
-        long a1 = agent(jdbc, team, "A0001", "王催收");
-        long a2 = agent(jdbc, team, "A0002", "赵催收");
+        // The allocation agents the demo users "agent" and "agent2" are linked to (application.yml).
+        long a1 = agent(jdbc, team, agentRefOf(jdbc, "agent"), "王催收");
+        long a2 = agent(jdbc, team, agentRefOf(jdbc, "agent2"), "赵催收");
         assign(jdbc, zhangCase, a1, team, today);
         assign(jdbc, liCase, a2, team, today);
         assign(jdbc, wangCase, a1, team, today);
+    }
+
+    static String agentRefOf(JdbcClient jdbc, String username) {
+        return jdbc.sql("select agent_ref from app_user where username = ?").param(username).query(String.class).single();
     }
 
     static long contact(JdbcClient jdbc, String customerRef, String ref, String role, String name, String phone) {

@@ -1,5 +1,7 @@
 package dev.recoup.approvals.api;
 
+import dev.recoup.access.CaseScope;
+import dev.recoup.access.Viewers;
 import dev.recoup.approvals.ApprovalDetail;
 import dev.recoup.approvals.Approvals;
 import dev.recoup.approvals.persistence.ApprovalService;
@@ -25,9 +27,13 @@ import java.util.List;
 class ApprovalController {
 
     private final ApprovalService approvals;
+    private final Viewers viewers;
+    private final CaseScope scope;
 
-    ApprovalController(ApprovalService approvals) {
+    ApprovalController(ApprovalService approvals, Viewers viewers, CaseScope scope) {
         this.approvals = approvals;
+        this.viewers = viewers;
+        this.scope = scope;
     }
 
     record DecisionRequest(String decision, String reason) {
@@ -37,7 +43,8 @@ class ApprovalController {
     @Operation(summary = "What the caller may decide now", description = "Pending requests whose next level the caller's role reaches, "
             + "not asked by the caller and not already decided by the caller at another level; oldest first.")
     List<ApprovalDetail> inbox(Authentication user, @RequestParam(defaultValue = "100") int limit) {
-        return approvals.inbox(user.getName(), DeciderRoles.of(user), limit(limit));
+        // A team lead's inbox holds its teams' cases only (issue 6).
+        return approvals.inbox(user.getName(), DeciderRoles.of(user), scope.casesVisibleTo(viewers.current(), "r.case_id"), limit(limit));
     }
 
     @GetMapping
@@ -64,6 +71,7 @@ class ApprovalController {
             case "REJECT" -> false;
             default -> throw new InvalidInputException("decision", request.decision(), "decision must be APPROVE or REJECT");
         };
+        scope.requireCase(viewers.current(), approvals.find(id).caseId());
         return approvals.decide(id, user.getName(), DeciderRoles.of(user), approve, request.reason());
     }
 

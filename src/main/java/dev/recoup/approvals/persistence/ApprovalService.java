@@ -6,6 +6,7 @@ import dev.recoup.approvals.Approvals;
 import dev.recoup.approvals.domain.ApprovalLevel;
 import dev.recoup.approvals.domain.ApprovalPolicy;
 import dev.recoup.approvals.domain.PendingApproval;
+import dev.recoup.access.ScopeCondition;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
@@ -176,26 +177,75 @@ public class ApprovalService implements Approvals {
      * and not ones they already decided a level of. Oldest first.
      */
     public List<ApprovalDetail> inbox(String user, Set<String> roles, int limit) {
+        return inbox(user, roles, ScopeCondition.ALL, limit);
+    }
+
+    /**
+     * The inbox narrowed to the cases {@code scope} keeps (a team lead: its teams' cases; see
+     * dev.recoup.access.CaseScope, bound over {@code r.case_id}). Two statements whatever the length.
+     */
+    public List<ApprovalDetail> inbox(String user, Set<String> roles, ScopeCondition scope, int limit) {
         Integer[] levels = policy.levels().stream().filter(l -> l.allows(roles)).map(ApprovalLevel::number).toArray(Integer[]::new);
-        if (levels.length == 0) {
+        if (levels.length == 0 || "false".equals(scope.sql())) {
             return List.of();
         }
-        return jdbc.sql("""
+        return details(jdbc.sql("""
                         select r.id from approval_request r
-                        where r.status = 'PENDING' and r.levels_approved + 1 = any (?) and r.requested_by <> ?
-                          and not exists (select 1 from approval_decision d where d.approval_id = r.id and d.decided_by = ?)
-                        order by r.requested_at, r.id limit ?""")
-                .params(levels, user, user, limit).query(Long.class).list()
-                .stream().map(this::detail).toList();
+                        where r.status = 'PENDING' and r.levels_approved + 1 = any (:levels) and r.requested_by <> :user
+                          and not exists (select 1 from approval_decision d where d.approval_id = r.id and d.decided_by = :user)
+                          and (%s)
+                        order by r.requested_at, r.id limit :limit""".formatted(scope.sql()))
+                .param("levels", levels).param("user", user).param("limit", limit).params(scope.params())
+                .query(Long.class).list());
     }
 
     /** Requests by status and/or case, newest first. */
     public List<ApprovalDetail> list(Status status, Long caseId, int limit) {
-        return jdbc.sql("""
-                        select id from approval_request where (cast(? as text) is null or status = ?) and (cast(? as bigint) is null or case_id = ?)
-                        order by id desc limit ?""")
-                .params(status == null ? null : status.name(), status == null ? null : status.name(), caseId, caseId, limit)
-                .query(Long.class).list().stream().map(this::detail).toList();
+        return list(status, caseId, ScopeCondition.ALL, limit);
+    }
+
+    /** Requests by status and/or case among the cases {@code scope} keeps (over {@code r.case_id}), newest first. */
+    public List<ApprovalDetail> list(Status status, Long caseId, ScopeCondition scope, int limit) {
+        if ("false".equals(scope.sql())) {
+            return List.of();
+        }
+        return details(jdbc.sql("""
+                        select r.id from approval_request r
+                        where (cast(:status as text) is null or r.status = :status) and (cast(:caseId as bigint) is null or r.case_id = :caseId)
+                          and (%s)
+                        order by r.id desc limit :limit""".formatted(scope.sql()))
+                .param("status", status == null ? null : status.name()).param("caseId", caseId).param("limit", limit).params(scope.params())
+                .query(Long.class).list());
+    }
+
+    /** The requests with their decisions, in the order of {@code ids}: two statements, not two per request. */
+    private List<ApprovalDetail> details(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Long[] array = ids.toArray(Long[]::new);
+        java.util.Map<Long, List<ApprovalDetail.Decision>> decisions = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select approval_id, level, level_name, decision, decided_by, roles, reason, decided_at from approval_decision
+                        where approval_id = any (?) order by approval_id, level""")
+                .param(array)
+                .query((rs, n) -> decisions.computeIfAbsent(rs.getLong("approval_id"), k -> new java.util.ArrayList<>())
+                        .add(new ApprovalDetail.Decision(rs.getInt("level"), rs.getString("level_name"), rs.getString("decision"),
+                                rs.getString("decided_by"), rs.getString("roles"), rs.getString("reason"),
+                                rs.getObject("decided_at", OffsetDateTime.class))))
+                .list();
+        java.util.Map<Long, ApprovalDetail> byId = new java.util.HashMap<>();
+        jdbc.sql("select * from approval_request where id = any (?)").param(array).query((rs, n) -> {
+            Status status = Status.valueOf(rs.getString("status"));
+            int next = status == Status.PENDING ? rs.getInt("levels_approved") + 1 : 0;
+            long id = rs.getLong("id");
+            return byId.put(id, new ApprovalDetail(id, rs.getString("kind"), rs.getLong("subject_id"), rs.getLong("case_id"),
+                    rs.getLong("amount"), rs.getBoolean("touches_principal"), rs.getString("summary"), rs.getString("reason"), status,
+                    rs.getInt("levels_required"), rs.getInt("levels_approved"), next, next == 0 ? null : policy.level(next).name(),
+                    rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class),
+                    rs.getObject("decided_at", OffsetDateTime.class), decisions.getOrDefault(id, List.of())));
+        }).list();
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private OffsetDateTime now() {

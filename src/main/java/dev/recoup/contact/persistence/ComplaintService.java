@@ -1,5 +1,6 @@
 package dev.recoup.contact.persistence;
 
+import dev.recoup.access.ScopeCondition;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
@@ -168,6 +169,47 @@ public class ComplaintService {
         String where = (openOnly ? "status = 'OPEN'" : "true") + (caseId != null ? " and case_id = " + caseId : "");
         String order = openOnly ? "order by first_response_at nulls first, first_response_due_at, id" : "order by received_at desc, id desc";
         return jdbc.sql("select " + COLUMNS + " from complaint where " + where + " " + order + " limit ?").param(limit).query(mapper(clock.now())).list();
+    }
+
+    /**
+     * The complaint queue as team leads, managers and compliance officers filter it (issue 6).
+     *
+     * @param status   OPEN, CLOSED, or null for both
+     * @param category a {@link Category} name, or null
+     * @param assignee a user name, "-" for unassigned ones, or null
+     */
+    public record QueueFilter(String status, String category, String assignee, boolean overdueOnly) {
+    }
+
+    /**
+     * Complaints matching the filter on the cases {@code scope} keeps (dev.recoup.access.CaseScope over
+     * {@code k.case_id}); open ones by due time, unanswered first, then closed ones newest first. One statement.
+     */
+    public List<ComplaintView> queue(QueueFilter filter, ScopeCondition scope, int limit) {
+        if ("false".equals(scope.sql())) {
+            return List.of();
+        }
+        Instant now = clock.now();
+        return jdbc.sql("select " + COLUMNS + """
+                         from complaint k
+                        where (cast(:status as text) is null or status = :status)
+                          and (cast(:category as text) is null or category = :category)
+                          and (cast(:assignee as text) is null or (:assignee = '-' and assignee is null) or assignee = :assignee)
+                          and (not :overdue or (status = 'OPEN' and first_response_at is null and first_response_due_at <= :now))
+                          and (%s)
+                        order by status desc, first_response_at nulls first, first_response_due_at, id desc limit :limit""".formatted(scope.sql()))
+                .param("status", blank(filter.status())).param("category", blank(filter.category())).param("assignee", blank(filter.assignee()))
+                .param("overdue", filter.overdueOnly()).param("now", Timestamp.from(now)).param("limit", limit).params(scope.params())
+                .query(mapper(now)).list();
+    }
+
+    /** Who complaints may be given to: enabled users with the compliance officer's role (the access module's users). */
+    public List<String> complianceOfficers() {
+        return jdbc.sql("select username from app_user where enabled and 'COMPLIANCE' = any (roles) order by username").query(String.class).list();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public ComplaintStats stats() {

@@ -1,7 +1,12 @@
 package dev.recoup.contact.web;
 
+import dev.recoup.access.CaseScope;
+import dev.recoup.access.Role;
+import dev.recoup.access.Viewer;
+import dev.recoup.access.Viewers;
 import dev.recoup.contact.persistence.ComplaintService;
 import dev.recoup.shared.ConflictException;
+import dev.recoup.shared.ForbiddenException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.NotFoundException;
 import org.springframework.security.core.Authentication;
@@ -22,15 +27,35 @@ class ComplaintsPage {
 
     private final ComplaintService complaints;
     private final dev.recoup.shared.BusinessClock clock;
+    private final Viewers viewers;
+    private final CaseScope scope;
 
-    ComplaintsPage(ComplaintService complaints, dev.recoup.shared.BusinessClock clock) {
+    ComplaintsPage(ComplaintService complaints, dev.recoup.shared.BusinessClock clock, Viewers viewers, CaseScope scope) {
         this.complaints = complaints;
         this.clock = clock;
+        this.viewers = viewers;
+        this.scope = scope;
     }
 
+    /**
+     * The queue (issue 6): filtered by status (open by default), category, assignee ("-" unassigned, "me")
+     * and overdue; each person sees the complaints on the cases it may see (a team lead its teams').
+     */
     @GetMapping("/complaints")
-    String queue(Model model) {
-        model.addAttribute("open", complaints.list(true, null, 500));
+    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
+                 @RequestParam(required = false) String assignee, @RequestParam(required = false) boolean overdue, Model model) {
+        Viewer viewer = viewers.current();
+        String shownStatus = status == null ? "OPEN" : status;
+        String who = "me".equals(assignee) ? viewer.username() : assignee;
+        model.addAttribute("open", complaints.queue(new ComplaintService.QueueFilter("ALL".equals(shownStatus) ? null : shownStatus, category, who,
+                overdue), scope.casesVisibleTo(viewer, "k.case_id"), 500));
+        model.addAttribute("status", shownStatus);
+        model.addAttribute("category", category);
+        model.addAttribute("assignee", assignee);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("officers", complaints.complianceOfficers());
+        model.addAttribute("mayClose", viewer.hasAny(Role.MANAGER, Role.ADMIN, Role.COMPLIANCE));
+        model.addAttribute("mayAssign", viewer.hasAny(Role.MANAGER, Role.ADMIN, Role.COMPLIANCE, Role.TEAM_LEAD));
         model.addAttribute("stats", complaints.stats());
         model.addAttribute("channels", ComplaintService.Channel.values());
         model.addAttribute("categories", ComplaintService.Category.values());
@@ -45,6 +70,23 @@ class ComplaintsPage {
                     RedirectAttributes redirect) {
         attempt(redirect, "complaint.registered", () -> complaints.register(caseId == null ? -1 : caseId,
                 pick(ComplaintService.Channel.values(), channel), pick(ComplaintService.Category.values(), category), text, null, user.getName()));
+        return "redirect:/complaints";
+    }
+
+    /** Gives the complaint to a compliance officer (team leads, managers and compliance officers), on a case the person may see. */
+    @PostMapping("/complaints/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(required = false) String assignee, RedirectAttributes redirect) {
+        Viewer viewer = viewers.current();
+        if (!viewer.hasAny(Role.MANAGER, Role.ADMIN, Role.COMPLIANCE, Role.TEAM_LEAD)) {
+            throw new ForbiddenException("complaints are assigned by team leads, managers and compliance officers");
+        }
+        attempt(redirect, "complaint.assigned", () -> {
+            scope.requireCase(viewer, complaints.find(id).caseId());
+            if (assignee != null && !assignee.isBlank() && !complaints.complianceOfficers().contains(assignee.strip())) {
+                throw new InvalidInputException("assignee", assignee, "complaints go to a compliance officer");
+            }
+            return complaints.assign(id, assignee, viewer.username());
+        });
         return "redirect:/complaints";
     }
 
@@ -78,7 +120,7 @@ class ComplaintsPage {
             redirect.addFlashAttribute("done", doneMessage);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
-        } catch (ConflictException | NotFoundException e) {
+        } catch (ConflictException | NotFoundException | ForbiddenException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
     }

@@ -146,6 +146,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/complaints/*/close", "/contact-holds/*/lift").hasAnyRole(OVERSIGHT)
                         .requestMatchers("/qa/**").hasAnyRole(OVERSIGHT)
                         .requestMatchers("/promises/kept-rate").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN")
+                        // Management (issue 6): team queues, the day's figures and exports; scoped further by the pages.
+                        .requestMatchers("/team", "/team/**", "/today", "/exports/**").hasAnyRole("TEAM_LEAD", "MANAGER", "ADMIN", "COMPLIANCE")
                         .requestMatchers(HttpMethod.POST, "/cases/*/reveal").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, CASE_PAGES).hasAnyRole(PEOPLE)
                         .requestMatchers(CASE_PAGES).hasAnyRole(CASE_WORKERS)
