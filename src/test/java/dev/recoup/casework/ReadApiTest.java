@@ -123,7 +123,10 @@ class ReadApiTest {
                 .andExpect(header().string("Location", containsString("/api/v1/daily-runs/")))
                 .andExpect(jsonPath("$.businessDate").value("2026-03-21"));
         long id = jdbc.sql("select max(id) from daily_run").query(Long.class).single();
-        for (int i = 0; i < 200 && "RUNNING".equals(runs.find(id).status()); i++) {
+        // The run is COMPLETED before its last step (clean-up) is recorded: wait for both (under load the gap shows).
+        for (int i = 0; i < 400 && ("RUNNING".equals(runs.find(id).status()) || jdbc.sql(
+                "select count(*) from daily_run_step where run_id = ? and step = 'clean-up' and finished_at is not null").param(id)
+                .query(Long.class).single() == 0); i++) {
             Thread.sleep(50);
         }
         mvc.perform(get("/api/v1/daily-runs/{id}", id).with(httpBasic("manager", "recoup-manager")))
