@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * and prints every figure as JSON on standard output. With {@code --task-messages yes}, after the
  * first day's run the task messages job sends that day's SMS, e-mail and letter tasks to the outbox
  * (timed; the job and the outbox dispatcher never run by themselves during the benchmark). With
- * {@code --workbench-agents 50 [--workbench-cases 2000 --workbench-seconds 60 --workbench-warmup 20]}, after the
+ * {@code --workbench-agents 50 [--workbench-cases 2000 --workbench-seconds 60 --workbench-warmup 20 --workbench-think-ms 0]}, after the
  * next day's run that many agents work their queue and case pages over HTTP ({@link WorkbenchLoad}).
  */
 public final class BenchCommand {
@@ -131,7 +131,8 @@ public final class BenchCommand {
                 result.put("workbench", WorkbenchLoad.run(app, asOf.plusDays(1), workbenchAgents,
                         Integer.parseInt(options.getOrDefault("workbench-cases", "2000")),
                         Integer.parseInt(options.getOrDefault("workbench-seconds", "60")),
-                        Integer.parseInt(options.getOrDefault("workbench-warmup", "20"))));
+                        Integer.parseInt(options.getOrDefault("workbench-warmup", "20")),
+                        Long.parseLong(options.getOrDefault("workbench-think-ms", "0"))));
             }
 
             try (Connection connection = dataSource.getConnection()) {

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The workbench under agents at work (issue 6): gives each of {@code agents} bench agents
  * {@code casesPerAgent} open cases (set-based, ending the cases' current assignments), makes a user
  * for each, then runs one closed-loop client per agent for {@code seconds} over HTTP — its queue (a
- * random page) and one of its cases, in turn — and reports each page's latency percentiles as the
+ * random page) and one of its cases, in turn, pausing a random 0.5–1.5 × {@code thinkMillis} between pages (0: back to
+ * back) — and reports each page's latency percentiles as the
  * client saw them, and the server's own percentiles after the warm-up (http.server.requests).
  */
 final class WorkbenchLoad {
@@ -36,7 +37,8 @@ final class WorkbenchLoad {
     private WorkbenchLoad() {
     }
 
-    static Map<String, Object> run(ConfigurableApplicationContext app, LocalDate day, int agents, int casesPerAgent, int seconds, int warmupSeconds)
+    static Map<String, Object> run(ConfigurableApplicationContext app, LocalDate day, int agents, int casesPerAgent, int seconds, int warmupSeconds,
+                                   long thinkMillis)
             throws Exception {
         JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
         long team = jdbc.sql("select id from team where kind = 'PHONE' order by id limit 1").query(Long.class).optional()
@@ -121,6 +123,9 @@ final class WorkbenchLoad {
                         errors.incrementAndGet();
                     }
                     queue = !queue;
+                    if (thinkMillis > 0) {
+                        Thread.sleep(random.nextLong(thinkMillis / 2, thinkMillis * 3 / 2 + 1));
+                    }
                 }
                 return null;
             });
@@ -134,6 +139,7 @@ final class WorkbenchLoad {
         result.put("casesPerAgent", casesPerAgent);
         result.put("setupSeconds", Math.round(setupSeconds * 100) / 100.0);
         result.put("seconds", seconds);
+        result.put("thinkMillis", thinkMillis);
         result.put("errors", errors.get());
         result.put("queueClientMs", percentiles(queueNanos));
         result.put("caseClientMs", percentiles(caseNanos));
