@@ -1,12 +1,13 @@
 package dev.recoup.access.web;
 
+import static dev.recoup.shared.PageActions.attempt;
+
 import dev.recoup.access.ApiTokens;
 import dev.recoup.access.AuditTrail;
 import dev.recoup.access.Role;
 import dev.recoup.access.UserAccounts;
 import dev.recoup.access.Viewers;
 import dev.recoup.shared.BusinessClock;
-import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** The administrator's users page, everyone's "my API tokens" page and the audit log page (compliance, administrators). */
 @Controller
@@ -179,14 +179,4 @@ class AccessPages {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static void attempt(RedirectAttributes redirect, String doneMessage, Supplier<?> change) {
-        try {
-            change.get();
-            redirect.addFlashAttribute("done", doneMessage);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.recoup.casework.web;
 
+import static dev.recoup.shared.PageActions.attempt;
+
 import dev.recoup.access.CaseScope;
 import dev.recoup.access.Viewers;
 import dev.recoup.casework.CaseFlow;
@@ -10,9 +12,7 @@ import dev.recoup.casework.TaskQuery;
 import dev.recoup.casework.TaskStatus;
 import dev.recoup.casework.Tasks;
 import dev.recoup.shared.BusinessClock;
-import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
-import dev.recoup.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.function.Supplier;
 
 /**
  * Moving a case's stage, completing and cancelling tasks (forms on the case page, which the
@@ -89,14 +88,4 @@ class CasePage {
     }
 
     /** Runs a change; its outcome is shown on the next page as a message, or as the error that stopped it. */
-    private static void attempt(RedirectAttributes redirect, String doneMessage, Supplier<?> change) {
-        try {
-            change.get();
-            redirect.addFlashAttribute("done", doneMessage);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-    }
 }

@@ -1,14 +1,14 @@
 package dev.recoup.contact.web;
 
+import static dev.recoup.shared.PageActions.attempt;
+
 import dev.recoup.access.CaseScope;
 import dev.recoup.access.Role;
 import dev.recoup.access.Viewer;
 import dev.recoup.access.Viewers;
 import dev.recoup.contact.persistence.ComplaintService;
-import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.ForbiddenException;
 import dev.recoup.shared.InvalidInputException;
-import dev.recoup.shared.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 
 /** The complaint queue (R14): open complaints by first-response due time, with the time left; register, answer, close. */
 @Controller
@@ -114,14 +113,4 @@ class ComplaintsPage {
         return Arrays.stream(values).filter(v -> v.name().equals(name)).findFirst().orElse(null);
     }
 
-    private static void attempt(RedirectAttributes redirect, String doneMessage, Supplier<?> change) {
-        try {
-            change.get();
-            redirect.addFlashAttribute("done", doneMessage);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
-        } catch (ConflictException | NotFoundException | ForbiddenException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-    }
 }

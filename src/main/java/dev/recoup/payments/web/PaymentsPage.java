@@ -1,12 +1,13 @@
 package dev.recoup.payments.web;
 
+import static dev.recoup.shared.PageActions.attempt;
+
 import dev.recoup.payments.PaymentFileReport;
 import dev.recoup.payments.PaymentFiles;
 import dev.recoup.payments.PaymentPosting;
 import dev.recoup.payments.PaymentQueries;
 import dev.recoup.payments.PaymentReversals;
 import dev.recoup.shared.BusinessClock;
-import dev.recoup.shared.ConflictException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.MinorUnits;
 import dev.recoup.shared.NotFoundException;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The payments page: post one payment, upload a payment file and read its row report, list an
@@ -133,14 +133,4 @@ class PaymentsPage {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static void attempt(RedirectAttributes redirect, String doneMessage, Supplier<?> change) {
-        try {
-            change.get();
-            redirect.addFlashAttribute("done", doneMessage);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-    }
 }

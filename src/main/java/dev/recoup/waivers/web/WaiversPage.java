@@ -1,6 +1,7 @@
 package dev.recoup.waivers.web;
 
-import dev.recoup.shared.ConflictException;
+import static dev.recoup.shared.PageActions.attempt;
+
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.MinorUnits;
 import dev.recoup.shared.NotFoundException;
@@ -26,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** A plain page of a case's waivers and settlements: ask for one with its proof (drafted, uploaded and submitted at once), follow its approval. */
 @Controller
@@ -113,14 +113,4 @@ class WaiversPage {
         }
     }
 
-    private static void attempt(RedirectAttributes redirect, String done, Supplier<?> change) {
-        try {
-            change.get();
-            redirect.addFlashAttribute("done", done);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-    }
 }
