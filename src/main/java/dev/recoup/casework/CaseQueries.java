@@ -1,13 +1,13 @@
 package dev.recoup.casework;
 
 import dev.recoup.access.ScopeCondition;
+import dev.recoup.shared.JdbcRows;
 import dev.recoup.shared.Masking;
 import dev.recoup.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,21 +151,11 @@ public class CaseQueries {
     }
 
     private static List<Map<String, Object>> rows(JdbcClient.StatementSpec sql) {
-        return sql.query().listOfRows().stream().map(CaseQueries::plain).toList();
+        return sql.query().listOfRows().stream().map(JdbcRows::plain).toList();
     }
 
     private static Optional<Map<String, Object>> row(JdbcClient.StatementSpec sql) {
         return rows(sql).stream().findFirst();
     }
 
-    /** JDBC dates and timestamps as java.time, so the API shows 2026-11-23, not a midnight instant. */
-    private static Map<String, Object> plain(Map<String, Object> row) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        row.forEach((key, value) -> result.put(key, switch (value) {
-            case java.sql.Date date -> date.toLocalDate();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            case null, default -> value;
-        }));
-        return result;
-    }
 }

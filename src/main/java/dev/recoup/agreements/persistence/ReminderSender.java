@@ -50,7 +50,7 @@ public class ReminderSender {
     }
 
     private record Due(String key, Long promiseId, Long planId, Integer seq, long caseId, long contactId, LocalDate dueOn, int daysBefore,
-                       long amount, long[] accounts) {
+                       long amount, Set<Long> accounts) {
     }
 
     public record Sent(long enqueued, long skipped) {
@@ -100,13 +100,13 @@ public class ReminderSender {
                 .param("today", today)
                 .param("plans", reminders.planInstalments())
                 .query((rs, n) -> new Due(rs.getString(1), (Long) rs.getObject(2), (Long) rs.getObject(3), (Integer) rs.getObject(4), rs.getLong(5),
-                        rs.getLong(6), rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getLong(9), longs(rs.getArray(10))))
+                        rs.getLong(6), rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getLong(9), accountSet(rs.getArray(10))))
                 .list();
         long enqueued = 0, skipped = 0;
         for (Due d : due) {
             Boolean done = savepoint.execute(status -> {
                 try {
-                    var result = outbox.enqueue(new OutboundRequest(d.key(), d.caseId(), accountSet(d.accounts()), d.contactId(),
+                    var result = outbox.enqueue(new OutboundRequest(d.key(), d.caseId(), d.accounts(), d.contactId(),
                             Channel.valueOf(reminders.channel()), reminders.templateCode(), null, null, "zh-CN", Map.of(
                             "promiseDate", ZH_DATE.format(d.dueOn()),
                             "promiseAmount", yuan(d.amount()),
@@ -138,19 +138,14 @@ public class ReminderSender {
         return new DecimalFormat("#,##0.00").format(new java.math.BigDecimal(MinorUnits.format(fen, 2))) + "元";
     }
 
-    private static Set<Long> accountSet(long[] accounts) {
-        return java.util.Arrays.stream(accounts).boxed().collect(java.util.stream.Collectors.toSet());
-    }
-
-    private static long[] longs(java.sql.Array array) throws java.sql.SQLException {
-        if (array == null) {
-            return new long[0];
+    /** A bigint[] column as the set of account ids the outbox takes. */
+    private static Set<Long> accountSet(java.sql.Array array) throws java.sql.SQLException {
+        Set<Long> ids = new java.util.HashSet<>();
+        if (array != null) {
+            for (Object id : (Object[]) array.getArray()) {
+                ids.add(((Number) id).longValue());
+            }
         }
-        Object[] values = (Object[]) array.getArray();
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).longValue();
-        }
-        return out;
+        return ids;
     }
 }

@@ -93,25 +93,11 @@ public class PaymentFileStaging {
                 }
                 if (rejections.size() >= REJECTION_BATCH) {
                     // One COPY at a time on a connection: end the staging copy to write the rejections.
-                    if (buffer.size() > 0) {
-                        in = in == null ? copy.copyIn("copy " + STAGING + " from stdin") : in;
-                        flush(in, buffer);
-                    }
-                    if (in != null) {
-                        in.endCopy();
-                        in = null;
-                    }
+                    in = endStaging(copy, in, buffer);
                     writeRejections(copy, fileId, rejections);
                 }
             }
-            if (buffer.size() > 0) {
-                in = in == null ? copy.copyIn("copy " + STAGING + " from stdin") : in;
-                flush(in, buffer);
-            }
-            if (in != null) {
-                in.endCopy();
-                in = null;
-            }
+            in = endStaging(copy, in, buffer);
             writeRejections(copy, fileId, rejections);
         } catch (SQLException e) {
             throw new IllegalStateException("staging the payment file failed: " + e.getMessage(), e);
@@ -183,6 +169,18 @@ public class PaymentFileStaging {
                         )
                         insert into %s select * from inserted""".formatted(STAGING, POSTED))
                 .param("now", Timestamp.from(now)).update();
+    }
+
+    /** Copies what is buffered and ends the staging COPY (if one is open); returns null, the COPY that is now open. */
+    private static CopyIn endStaging(CopyManager copy, CopyIn in, ByteArrayOutputStream buffer) throws SQLException {
+        if (buffer.size() > 0) {
+            in = in == null ? copy.copyIn("copy " + STAGING + " from stdin") : in;
+            flush(in, buffer);
+        }
+        if (in != null) {
+            in.endCopy();
+        }
+        return null;
     }
 
     private void writeRejections(CopyManager copy, long fileId, List<Rejected> rejections) throws SQLException {

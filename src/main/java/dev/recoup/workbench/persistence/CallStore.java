@@ -1,5 +1,6 @@
 package dev.recoup.workbench.persistence;
 
+import dev.recoup.shared.JdbcRows;
 import dev.recoup.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -73,7 +74,7 @@ public class CallStore {
 
     public List<Map<String, Object>> notes(long caseId) {
         return jdbc.sql("select id, body, written_by, written_at from case_note where case_id = ? order by id desc limit 50").param(caseId)
-                .query().listOfRows().stream().map(WorkbenchQueries::plain).toList();
+                .query().listOfRows().stream().map(JdbcRows::plain).toList();
     }
 
     private static Call call(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -1,12 +1,12 @@
 package dev.recoup.workbench.persistence;
 
+import dev.recoup.shared.JdbcRows;
 import dev.recoup.access.ScopeCondition;
 import dev.recoup.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,21 +172,11 @@ public class WorkbenchQueries {
     }
 
     private List<Map<String, Object>> rows(JdbcClient.StatementSpec sql) {
-        return sql.query().listOfRows().stream().map(WorkbenchQueries::plain).toList();
+        return sql.query().listOfRows().stream().map(JdbcRows::plain).toList();
     }
 
     private Optional<Map<String, Object>> row(JdbcClient.StatementSpec sql) {
         return rows(sql).stream().findFirst();
     }
 
-    /** JDBC dates and timestamps as java.time; a mutable map (pages add derived values). */
-    static Map<String, Object> plain(Map<String, Object> row) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        row.forEach((key, value) -> result.put(key, switch (value) {
-            case java.sql.Date date -> date.toLocalDate();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            case null, default -> value;
-        }));
-        return result;
-    }
 }
