@@ -49,6 +49,11 @@ public class PasswordLogins implements UserDetailsService {
         return checker;
     }
 
+    /** A sign-in through the login form (a session begins): audited with where it came from. API calls are not sign-ins. */
+    public void signedIn(String username, String remoteAddress) {
+        audit.record(someone(username), "LOGIN", "user", username, "from " + remoteAddress);
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) throws UsernameNotFoundException {
         var user = users.byUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));

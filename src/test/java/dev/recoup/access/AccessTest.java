@@ -112,6 +112,15 @@ class AccessTest {
     }
 
     @Test
+    void aSignInThroughTheLoginFormIsAuditedWithWhereItCameFromButAnApiCallIsNot() throws Exception {
+        createUser("audited", "right-password-3", "AGENT");
+        mvc.perform(formLogin("/login").user("audited").password("right-password-3")).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/api/v1/me/tokens").with(httpBasic("audited", "right-password-3"))).andExpect(status().isOk());
+        assertThat(jdbc.sql("select action || ' ' || detail from audit_event where subject_id = 'audited' and action like 'LOGIN%'")
+                .query(String.class).list()).containsExactly("LOGIN from 127.0.0.1");
+    }
+
+    @Test
     void aSignedInPageSessionEndsAfterThirtyIdleMinutesAndAnEndedSessionIsSentToTheLoginPageWithTheReason() throws Exception {
         var login = mvc.perform(formLogin("/login").user("agent").password("recoup-agent")).andExpect(redirectedUrl("/")).andReturn();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);

@@ -1,5 +1,6 @@
 package dev.recoup.platform.security;
 
+import dev.recoup.access.PasswordLogins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.DisabledException;
@@ -18,13 +19,15 @@ final class LoginOutcomes {
     private LoginOutcomes() {
     }
 
-    /** Signed in: the session ends after the configured idle time (recoup.security.session-timeout). */
+    /** Signed in: audited, and the session ends after the configured idle time (recoup.security.session-timeout). */
     static final class Success extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final Duration timeout;
+        private final PasswordLogins logins;
 
-        Success(Duration timeout) {
+        Success(Duration timeout, PasswordLogins logins) {
             this.timeout = timeout;
+            this.logins = logins;
             setDefaultTargetUrl("/");
         }
 
@@ -32,6 +35,7 @@ final class LoginOutcomes {
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                 throws IOException, jakarta.servlet.ServletException {
             request.getSession().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+            logins.signedIn(authentication.getName(), request.getRemoteAddr());
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

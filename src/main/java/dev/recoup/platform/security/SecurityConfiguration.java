@@ -129,7 +129,7 @@ class SecurityConfiguration {
     /** The pages: the same matrix (docs/permissions.md), form login with lockout messages, an idle session ends (recoup.security.session-timeout). */
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AccessProperties properties) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccessProperties properties, PasswordLogins logins) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/error").permitAll()
                         // Documents (issue 5): the customer signs through a one-time link, without an account.
@@ -153,7 +153,7 @@ class SecurityConfiguration {
                         .requestMatchers(CASE_PAGES).hasAnyRole(CASE_WORKERS)
                         .anyRequest().hasAnyRole(STAFF))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
-                        .successHandler(new LoginOutcomes.Success(properties.sessionTimeout()))
+                        .successHandler(new LoginOutcomes.Success(properties.sessionTimeout(), logins))
                         .failureHandler(new LoginOutcomes.Failure())
                         .permitAll())
                 .httpBasic(Customizer.withDefaults())
