@@ -11,6 +11,7 @@ import dev.recoup.dailyrun.persistence.DailyRunLedger;
 import dev.recoup.dailyrun.persistence.StatusSnapshots;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
+import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.NotFoundException;
 import dev.recoup.shared.PortfolioWriteLock;
 import dev.recoup.strategy.StrategyApplication;
@@ -95,8 +96,14 @@ public class DailyRunService {
         this.clock = clock;
     }
 
-    /** Starts a run in the background and returns at once with its id. */
+    /**
+     * Starts a run in the background and returns at once with its id. A day that has not come yet is refused: its
+     * run would become the current snapshot, with every account's days past due counted from a date still ahead.
+     */
     public long start(LocalDate businessDate, String triggeredBy) {
+        if (businessDate.isAfter(clock.today())) {
+            throw new InvalidInputException("businessDate", businessDate.toString(), "must not be after today, " + clock.today());
+        }
         long runId = begin(businessDate, triggeredBy);
         background.submit(() -> execute(runId));
         return runId;

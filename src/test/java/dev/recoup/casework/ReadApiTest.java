@@ -2,6 +2,7 @@ package dev.recoup.casework;
 
 import dev.recoup.dailyrun.DailyRun;
 import dev.recoup.dailyrun.DailyRunService;
+import dev.recoup.shared.BusinessClock;
 import dev.recoup.support.PortfolioFixture;
 import dev.recoup.support.RecoupIntegrationTest;
 import dev.recoup.support.TestDatabase;
@@ -14,14 +15,17 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @RecoupIntegrationTest
@@ -30,6 +34,7 @@ class ReadApiTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired DailyRunService runs;
+    @Autowired BusinessClock clock;
 
     @BeforeEach
     void portfolioAfterADailyRun() {
@@ -144,6 +149,22 @@ class ReadApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("businessDate"))
                 .andExpect(jsonPath("$.value").value("22/11/2026"));
+    }
+
+    @Test
+    void aDailyRunForADayThatHasNotComeYetIsRefusedThroughTheApiAndThePage() throws Exception {
+        String tomorrow = clock.today().plusDays(1).toString();
+        long runsBefore = jdbc.sql("select count(*) from daily_run").query(Long.class).single();
+        mvc.perform(post("/api/v1/daily-runs").contentType(MediaType.APPLICATION_JSON).content("{\"businessDate\":\"" + tomorrow + "\"}")
+                        .with(httpBasic("manager", "recoup-manager")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("businessDate"))
+                .andExpect(jsonPath("$.value").value(tomorrow))
+                .andExpect(jsonPath("$.detail").value("must not be after today, " + clock.today()));
+        mvc.perform(post("/daily-runs").param("businessDate", tomorrow).with(httpBasic("manager", "recoup-manager")).with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("error", "businessDate " + tomorrow + ": must not be after today, " + clock.today()));
+        assertThat(jdbc.sql("select count(*) from daily_run").query(Long.class).single()).isEqualTo(runsBefore);
     }
 
     @Test

@@ -48,7 +48,7 @@ class DailyRunController {
 
     @PostMapping
     @Operation(summary = "Start the daily run for a business date", description = "Runs in the background; poll the returned run for progress. "
-            + "Running a date again replaces its results; dates before the latest completed run are refused.")
+            + "Running a date again replaces its results; dates before the latest completed run, and days after today, are refused.")
     ResponseEntity<RunView> start(@RequestBody StartRequest request, Principal user) {
         LocalDate date = parseDate(request == null ? null : request.businessDate());
         long id = runs.start(date, user.getName());

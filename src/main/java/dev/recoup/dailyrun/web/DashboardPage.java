@@ -7,6 +7,7 @@ import dev.recoup.delinquency.domain.Tier;
 import dev.recoup.dailyrun.persistence.DailyRunLedger;
 import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.ConflictException;
+import dev.recoup.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,6 +85,8 @@ class DashboardPage {
             runs.start(businessDate, user.getName());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.field() + " " + e.value() + ": " + e.getMessage());
         }
         return "redirect:/";
     }
