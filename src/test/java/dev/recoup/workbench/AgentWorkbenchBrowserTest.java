@@ -59,12 +59,14 @@ class AgentWorkbenchBrowserTest extends BrowserTest {
 
         page.locator("#log-outcome").selectOption("CONVERSATION_DEBTOR");
         page.locator("#log-disposition").selectOption("PROMISE_TO_PAY");
+        page.locator("#log-cause").selectOption("INCOME_DROP");
         page.locator("#promise-amount").fill("1,500.00");
         page.locator("#log-note").fill("月底发工资后还款");
         page.locator("#log-button").click();
         assertThat(page.locator("#done")).containsText("通话已记录");
         assertThat(page.locator("#promises")).containsText("1,500.00");
         assertThat(page.locator("#history")).containsText("与本人通话");
+        assertThat(page.locator("#delinquency-cause")).containsText("收入减少");
         screenshot("agent-call-logged-with-promise");
 
         assertThat(jdbc.sql("select outcome from contact_attempt where case_id = ?").param(cases.zhangCase).query(String.class).single())

@@ -142,6 +142,41 @@ class AgentWorkbenchTest {
     }
 
     @Test
+    void theDebtorsCauseOfDelinquencyIsRecordedWithTheCallAndShownOnTheCase() throws Exception {
+        call();
+        long callId = jdbc.sql("select id from workbench_call").query(Long.class).single();
+        mvc.perform(post("/calls/{id}/verify", callId).param("name", "张三").param("idLast4", "1234").with(agent()).with(csrf()));
+        mvc.perform(get("/cases/{id}", cases.zhangCase).with(agent())).andExpect(content().string(containsString("id=\"log-cause\"")));
+        mvc.perform(post("/calls/{id}/log", callId).param("outcome", "CONVERSATION_DEBTOR").param("disposition", "FINANCIAL_HARDSHIP")
+                        .param("cause", "JOB_LOSS").with(agent()).with(csrf()))
+                .andExpect(flash().attribute("done", "workbench.call.logged"));
+        assertThat(jdbc.sql("select delinquency_cause from workbench_call").query(String.class).single()).isEqualTo("JOB_LOSS");
+        mvc.perform(get("/cases/{id}", cases.zhangCase).with(agent()))
+                .andExpect(content().string(containsString("id=\"delinquency-cause\"")))
+                .andExpect(content().string(containsString("逾期原因")))
+                .andExpect(content().string(containsString("失业")));
+        mvc.perform(get("/cases/{id}", cases.zhangCase).param("lang", "en").with(agent()))
+                .andExpect(content().string(containsString("Cause of delinquency")))
+                .andExpect(content().string(containsString("job loss")));
+    }
+
+    @Test
+    void aCauseOfDelinquencyIsNotTakenBeforeTheIdentityCheckAndAnUnknownOneIsRefusedByName() throws Exception {
+        call();
+        long callId = jdbc.sql("select id from workbench_call").query(Long.class).single();
+        mvc.perform(post("/calls/{id}/log", callId).param("outcome", "CONVERSATION_DEBTOR").param("disposition", "FINANCIAL_HARDSHIP")
+                        .param("cause", "JOB_LOSS").with(agent()).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("identity check")));
+        mvc.perform(post("/calls/{id}/verify", callId).param("name", "张三").param("idLast4", "1234").with(agent()).with(csrf()));
+        mvc.perform(post("/calls/{id}/log", callId).param("outcome", "CONVERSATION_DEBTOR").param("disposition", "FINANCIAL_HARDSHIP")
+                        .param("cause", "BAD_LUCK").with(agent()).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("cause")))
+                .andExpect(flash().attribute("error", containsString("code")));
+        assertThat(jdbc.sql("select count(*) from workbench_call where ended_at is null").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select outcome from contact_attempt").query(String.class).optional()).isEmpty();
+    }
+
+    @Test
     void aCallNobodyAnsweredIsLoggedAsNotReachedInTheLedger() throws Exception {
         call();
         long callId = jdbc.sql("select id from workbench_call").query(Long.class).single();

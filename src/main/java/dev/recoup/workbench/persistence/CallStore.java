@@ -58,9 +58,11 @@ public class CallStore {
         jdbc.sql("update workbench_call set failed_verifications = failed_verifications + 1 where id = ?").param(callId).update();
     }
 
-    public void end(long callId, String outcome, String disposition, String note, Long promiseId, Instant at) {
-        jdbc.sql("update workbench_call set outcome = ?, disposition = ?, note = ?, promise_id = ?, ended_at = ? where id = ? and ended_at is null")
-                .params(outcome, disposition, note, promiseId, java.sql.Timestamp.from(at), callId).update();
+    public void end(long callId, String outcome, String disposition, String cause, String note, Long promiseId, Instant at) {
+        jdbc.sql("""
+                        update workbench_call set outcome = ?, disposition = ?, delinquency_cause = ?, note = ?, promise_id = ?, ended_at = ?
+                        where id = ? and ended_at is null""")
+                .params(outcome, disposition, cause, note, promiseId, java.sql.Timestamp.from(at), callId).update();
     }
 
     public long addNote(long caseId, String body, String by, Instant at) {

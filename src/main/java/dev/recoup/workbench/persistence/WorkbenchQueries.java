@@ -86,15 +86,20 @@ public class WorkbenchQueries {
                 .param("today", today).param("agent", agentId).param("case", caseId).query(Long.class).optional();
     }
 
-    /** The case, its customer (raw personal data: mask before showing), its current status and its holder. */
+    /**
+     * The case, its customer (raw personal data: mask before showing), its current status, its holder and the
+     * latest cause of delinquency the debtor gave on a call.
+     */
     public Map<String, Object> caseHeader(long caseId) {
         return row(jdbc.sql("""
                 select c.id, c.status, c.opened_on, c.closed_on, c.flow_stage, cu.id as customer_pk, cu.customer_ref, cu.name as customer_name,
                        cu.id_number, cu.gender, cu.birth_date, cu.occupation, cu.employer, cu.region_code, cu.address,
                        s.business_date, s.tier, s.bucket, s.worst_days_past_due, s.overdue_total, s.outstanding, s.accounts, s.overdue_accounts,
                        s.good_history, s.repayment_trend, s.repayment_variation_bp,
-                       ag.agent_ref, ag.name as agent_name, a.agent_id, a.queue
+                       ag.agent_ref, ag.name as agent_name, a.agent_id, a.queue, w.delinquency_cause, w.started_at as delinquency_cause_at
                 from collection_case c join customer cu on cu.id = c.customer_id
+                left join lateral (select w.delinquency_cause, w.started_at from workbench_call w
+                                   where w.case_id = c.id and w.delinquency_cause is not null order by w.id desc limit 1) w on true
                 left join customer_status s on s.run_id = """ + CURRENT_RUN + """
                  and s.customer_id = c.customer_id
                 left join case_assignment a on a.case_id = c.id and a.ended_on is null
@@ -143,7 +148,7 @@ public class WorkbenchQueries {
     public List<Map<String, Object>> contactHistory(long caseId, int limit) {
         return rows(jdbc.sql("""
                 select x.id, x.at, x.channel, x.direction, x.outcome, x.purpose, x.made_by, x.endpoint, x.contact_id, k.name as contact_name,
-                       k.role as contact_role, w.disposition, w.identity_verified_at
+                       k.role as contact_role, w.disposition, w.delinquency_cause, w.identity_verified_at
                 from contact_attempt x left join contact k on k.id = x.contact_id left join workbench_call w on w.attempt_id = x.id
                 where x.case_id = ? and x.voided_at is null order by x.at desc, x.id desc limit ?""").params(caseId, limit));
     }

@@ -23,6 +23,7 @@ import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.MinorUnits;
 import dev.recoup.shared.NotFoundException;
 import dev.recoup.taskmessages.TaskMessageProperties;
+import dev.recoup.workbench.DelinquencyCause;
 import dev.recoup.workbench.Disposition;
 import dev.recoup.workbench.WorkbenchProperties;
 import dev.recoup.workbench.persistence.CallStore;
@@ -133,6 +134,7 @@ class CaseWorkbenchPage {
         });
         model.addAttribute("callOutcomes", CALL_OUTCOMES);
         model.addAttribute("dispositions", Disposition.values());
+        model.addAttribute("causes", DelinquencyCause.values());
         boolean chinese = !"en".equals(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("talkTracks", properties.talkTracks().stream()
                 .map(t -> Map.of("code", t.code(), "objection", t.objection(chinese), "answer", t.answer(chinese))).toList());
@@ -211,10 +213,10 @@ class CaseWorkbenchPage {
         return "redirect:/cases/" + call.caseId() + "#call";
     }
 
-    /** Logs the call: the ledger outcome, the disposition, a note, and with PROMISE_TO_PAY the promise. */
+    /** Logs the call: the ledger outcome, the disposition, the cause of delinquency, a note, and with PROMISE_TO_PAY the promise. */
     @PostMapping("/calls/{callId}/log")
     String log(@PathVariable long callId, @RequestParam(required = false) String outcome, @RequestParam(required = false) String disposition,
-               @RequestParam(required = false) String note, @RequestParam(required = false) String promiseAmount,
+               @RequestParam(required = false) String cause, @RequestParam(required = false) String note, @RequestParam(required = false) String promiseAmount,
                @RequestParam(required = false) String promiseOn, RedirectAttributes redirect) {
         Viewer viewer = viewers.current();
         CallStore.Call call = ownCall(viewer, callId);
@@ -231,6 +233,12 @@ class CaseWorkbenchPage {
                 if (d.needsConversation() && !o.conversation()) {
                     throw new InvalidInputException("disposition", d.name(), "only after a conversation (the outcome is " + o + ")");
                 }
+                DelinquencyCause c = cause == null || cause.isBlank() ? null
+                        : java.util.Arrays.stream(DelinquencyCause.values()).filter(x -> x.name().equals(cause)).findFirst()
+                        .orElseThrow(() -> new InvalidInputException("cause", cause, "not a cause of delinquency code"));
+                if (c != null && (!call.verified() || o != Outcome.CONVERSATION_DEBTOR)) {
+                    throw new InvalidInputException("cause", c.name(), "the cause is the debtor's own account, taken after the identity check");
+                }
                 Long promiseId = null;
                 if (d == Disposition.PROMISE_TO_PAY) {
                     if (!call.verified() || o != Outcome.CONVERSATION_DEBTOR) {
@@ -240,12 +248,13 @@ class CaseWorkbenchPage {
                             "PHONE", null, List.of(), note), viewer.username()).id();
                 }
                 ledger.outcome(call.attemptId(), o, clock.now());
-                calls.end(callId, o.name(), d.name(), note == null || note.isBlank() ? null : note.strip(), promiseId, clock.now());
+                calls.end(callId, o.name(), d.name(), c == null ? null : c.name(), note == null || note.isBlank() ? null : note.strip(), promiseId, clock.now());
                 if (note != null && !note.isBlank()) {
                     calls.addNote(call.caseId(), note, viewer.username(), clock.now());
                 }
             });
-            audit.record(viewer, "CALL_LOGGED", "case", String.valueOf(call.caseId()), "call " + callId + " " + outcome + " " + disposition);
+            audit.record(viewer, "CALL_LOGGED", "case", String.valueOf(call.caseId()),
+                    "call " + callId + " " + outcome + " " + disposition + (cause == null || cause.isBlank() ? "" : " " + cause));
             redirect.addFlashAttribute("done", "workbench.call.logged");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
