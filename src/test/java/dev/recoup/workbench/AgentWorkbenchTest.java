@@ -2,6 +2,8 @@ package dev.recoup.workbench;
 
 import dev.recoup.contact.templates.MessageTemplates;
 import dev.recoup.dailyrun.DailyRunService;
+import dev.recoup.strategy.StrategyCatalogue;
+import dev.recoup.strategy.domain.StrategyDefinition;
 import dev.recoup.support.RecoupIntegrationTest;
 import dev.recoup.support.browser.SettableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,6 +43,7 @@ class AgentWorkbenchTest {
     @Autowired DailyRunService runs;
     @Autowired SettableClock clock;
     @Autowired MessageTemplates templates;
+    @Autowired StrategyCatalogue strategies;
     WorkbenchFixture cases;
     LocalDate today;
 
@@ -158,6 +162,30 @@ class AgentWorkbenchTest {
         mvc.perform(get("/cases/{id}", cases.zhangCase).param("lang", "en").with(agent()))
                 .andExpect(content().string(containsString("Cause of delinquency")))
                 .andExpect(content().string(containsString("job loss")));
+    }
+
+    @Test
+    void theCauseTheDebtorGaveReachesTheStrategyAsDelinquencyCause() throws Exception {
+        call();
+        long callId = jdbc.sql("select id from workbench_call").query(Long.class).single();
+        mvc.perform(post("/calls/{id}/verify", callId).param("name", "张三").param("idLast4", "1234").with(agent()).with(csrf()));
+        mvc.perform(post("/calls/{id}/log", callId).param("outcome", "CONVERSATION_DEBTOR").param("disposition", "FINANCIAL_HARDSHIP")
+                .param("cause", "INCOME_DROP").with(agent()).with(csrf()));
+
+        strategies.create("causes", "按逾期原因", new StrategyDefinition("按逾期原因", "lost income first", List.of(
+                new StrategyDefinition.Segment("lost-income", "收入问题", "Lost income", "delinquencyCause in ['JOB_LOSS', 'INCOME_DROP']",
+                        "phone-t2", List.of()),
+                new StrategyDefinition.Segment("rest", "其余", "Everyone else", "true", "robot-sms", List.of()))),
+                null, "manager");
+        strategies.activate("causes", 1, "manager", null);
+        runs.runToCompletion(today, "test");
+
+        assertThat(segmentOf(cases.zhangCase)).isEqualTo("lost-income");
+        assertThat(segmentOf(cases.liCase)).as("no cause given").isEqualTo("rest");
+    }
+
+    private String segmentOf(long caseId) {
+        return jdbc.sql("select segment_code from case_segment where case_id = ?").param(caseId).query(String.class).single();
     }
 
     @Test

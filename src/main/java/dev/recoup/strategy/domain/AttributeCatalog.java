@@ -66,6 +66,7 @@ final class AttributeCatalog {
         variables.put("onActivePlan", new Variable("onActivePlan", SimpleType.BOOL, null, null, null, null, a -> a.onActivePlan()));
         integer(variables, "planDpd", a -> a.planDpd());
         integer(variables, "overdueBeyondPlan", a -> a.overdueBeyondPlan());
+        text(variables, "delinquencyCause", a -> orEmpty(a.delinquencyCause()));
         VARIABLES = Map.copyOf(variables);
         ATTRIBUTES = variables.values().stream()
                 .map(v -> new ConditionAttribute(v.name(), typeName(v.celType())))

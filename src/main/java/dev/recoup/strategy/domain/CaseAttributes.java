@@ -28,6 +28,8 @@ import java.util.Set;
  * @param planDpd              days the plan's oldest unpaid instalment is late (0 when the plan is up to date); -1 without an active plan
  * @param overdueBeyondPlan    overdue amount the active plan does not cover (overdue − what is left to pay on the plan, at least 0), fen;
  *                             the whole overdue amount without a plan
+ * @param delinquencyCause     the latest cause of delinquency the debtor gave on a call (workbench DelinquencyCause: JOB_LOSS,
+ *                             INCOME_DROP, FORGOT …), "" when none was recorded
  */
 public record CaseAttributes(
         long caseId,
@@ -50,7 +52,18 @@ public record CaseAttributes(
         double score,
         boolean onActivePlan,
         int planDpd,
-        long overdueBeyondPlan) {
+        long overdueBeyondPlan,
+        String delinquencyCause) {
+
+    /** A case whose debtor has given no cause of delinquency. */
+    public CaseAttributes(long caseId, int dpd, String bucket, String tier, long overdueAmount, long totalAmount, Set<String> products,
+                          Set<String> collateralTypes, long collateralValue, String region, int age, String occupation, int reachableContacts,
+                          int brokenPromises, String repaymentTrend, int repaymentVariationBp, int daysInStage, double score,
+                          boolean onActivePlan, int planDpd, long overdueBeyondPlan) {
+        this(caseId, dpd, bucket, tier, overdueAmount, totalAmount, products, collateralTypes, collateralValue, region, age, occupation,
+                reachableContacts, brokenPromises, repaymentTrend, repaymentVariationBp, daysInStage, score, onActivePlan, planDpd,
+                overdueBeyondPlan, "");
+    }
 
     /** A case without an active plan (its whole overdue amount is beyond any plan). */
     public CaseAttributes(long caseId, int dpd, String bucket, String tier, long overdueAmount, long totalAmount, Set<String> products,

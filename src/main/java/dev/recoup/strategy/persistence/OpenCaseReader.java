@@ -54,6 +54,8 @@ public class OpenCaseReader {
         boolean onActivePlan;
         int planDpd;
         long overdueBeyondPlan;
+        /** The latest cause of delinquency the debtor gave on a call (workbench's {@code workbench_call}), "" when none. */
+        String delinquencyCause;
         /** The published segment row (or {@link #NULL} / null when the case has none). */
         public long versionId, enteredOn, evaluatedOn;
         public String segment;
@@ -72,7 +74,7 @@ public class OpenCaseReader {
         public CaseAttributes attributes(int daysInStage) {
             return new CaseAttributes(caseId, dpd, bucket, tier, overdue, outstanding, PRODUCT_SETS.get(products),
                     COLLATERAL_SETS.get(collateralTypes), collateralValue, region, age, occupation, reachableContacts, brokenPromises, trend,
-                    variationBp, daysInStage, -1, onActivePlan, planDpd, overdueBeyondPlan);
+                    variationBp, daysInStage, -1, onActivePlan, planDpd, overdueBeyondPlan, delinquencyCause);
         }
     }
 
@@ -123,6 +125,7 @@ public class OpenCaseReader {
                 c.planDpd = row.nextInt();
                 c.onActivePlan = c.planDpd >= 0;
                 c.overdueBeyondPlan = row.nextLong();
+                c.delinquencyCause = row.nextText();
                 long before = System.nanoTime();
                 each.accept(c);
                 consuming += System.nanoTime() - before;
@@ -156,7 +159,8 @@ public class OpenCaseReader {
                          case when c.flow_stage = 'INTAKE' then 1 else 0 end,
                          coalesce(ag.broken_promises, 0),
                          case when ag.on_active_plan then greatest(0, date '%3$s' - coalesce(ag.plan_oldest_unpaid_due_on, date '%3$s')) else -1 end,
-                         case when ag.on_active_plan then greatest(0, s.overdue_total - ag.plan_remaining) else s.overdue_total end
+                         case when ag.on_active_plan then greatest(0, s.overdue_total - ag.plan_remaining) else s.overdue_total end,
+                         coalesce(wc.delinquency_cause, '')
                   from collection_case c
                   join customer_status s on s.run_id = %d and s.customer_id = c.customer_id
                   join customer cu on cu.id = c.customer_id
@@ -164,6 +168,8 @@ public class OpenCaseReader {
                   left join reachable r on r.case_id = c.id
                   left join case_segment g on g.case_id = c.id
                   left join case_agreement_status ag on ag.case_id = c.id
+                  left join (select distinct on (case_id) case_id, delinquency_cause from workbench_call
+                             where delinquency_cause is not null order by case_id, id desc) wc on wc.case_id = c.id
                   %s
                   where c.status = 'OPEN'"""
                 .formatted(mask("a.product", PRODUCTS), mask("k.type", COLLATERAL_TYPES), date, experimentId == null ? "null" : "e.arm", runId,
