@@ -14,9 +14,11 @@ public interface MessageTemplateCodes {
     Map<String, TemplateCode> templateCodes();
 
     /**
+     * @param name        the name the template was given, to show people
      * @param toTheDebtor written to the debtor; false for a template meant for third parties (a
      *                    call-back request), which a message to the debtor must not use
+     * @param inUse       it has a published version (a message can be made from it)
      */
-    record TemplateCode(String code, Channel channel, boolean toTheDebtor) {
+    record TemplateCode(String code, String name, Channel channel, boolean toTheDebtor, boolean inUse) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.recoup.workbench;
 
 import com.microsoft.playwright.Response;
+import dev.recoup.contact.templates.MessageTemplates;
 import dev.recoup.dailyrun.DailyRunService;
 import dev.recoup.support.browser.BrowserTest;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,13 @@ class AgentWorkbenchBrowserTest extends BrowserTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired DailyRunService runs;
+    @Autowired MessageTemplates templates;
 
+    /** 张三 (agent's, with a relative) and 李四 (agent2's); the message templates Recoup starts with. */
     private WorkbenchFixture zhangAndLi() {
-        return new WorkbenchFixture(jdbc, runs, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        WorkbenchFixture cases = new WorkbenchFixture(jdbc, runs, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        templates.seedDefaults();
+        return cases;
     }
 
     @Test

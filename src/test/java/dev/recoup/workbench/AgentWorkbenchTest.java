@@ -248,6 +248,38 @@ class AgentWorkbenchTest {
     }
 
     @Test
+    void anAgentAsksARelativeToPassOnACallBackRequestButCannotTextThemTheDebt() throws Exception {
+        templates.seedDefaults();
+        String page = mvc.perform(get("/cases/{id}", cases.zhangCase).with(agent())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"templateCode\"", "value=\"sms.risk-warning\"", "value=\"sms.third-party-call-back\"");
+
+        mvc.perform(post("/cases/{id}/sms", cases.zhangCase).param("contactId", String.valueOf(cases.zhangRelative))
+                        .param("templateCode", "sms.reminder").with(agent()).with(csrf()))
+                .andExpect(flash().attribute("refusal", org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.is("reasons"),
+                        org.hamcrest.Matchers.hasItem(containsString("CN-THIRD-PARTY")))));
+        assertThat(jdbc.sql("select count(*) from outbound_message").query(Long.class).single()).isZero();
+
+        mvc.perform(post("/cases/{id}/sms", cases.zhangCase).param("contactId", String.valueOf(cases.zhangRelative))
+                        .param("templateCode", "sms.third-party-call-back").with(agent()).with(csrf()))
+                .andExpect(flash().attribute("done", "workbench.sms.queued"));
+        String body = jdbc.sql("select body from outbound_message where contact_id = ?").param(cases.zhangRelative).query(String.class).single();
+        assertThat(body).contains("张父", "张三").doesNotContain("元");
+    }
+
+    @Test
+    void theDebtorIsTextedTheTemplateTheAgentChoseAndAnUnknownOneIsRefusedByName() throws Exception {
+        templates.seedDefaults();
+        mvc.perform(post("/cases/{id}/sms", cases.zhangCase).param("contactId", String.valueOf(cases.zhangPhone))
+                        .param("templateCode", "sms.invitation-to-negotiate").with(agent()).with(csrf()))
+                .andExpect(flash().attribute("done", "workbench.sms.queued"));
+        assertThat(jdbc.sql("select body from outbound_message where contact_id = ?").param(cases.zhangPhone).query(String.class).single())
+                .contains("协商");
+        mvc.perform(post("/cases/{id}/sms", cases.zhangCase).param("contactId", String.valueOf(cases.zhangPhone))
+                        .param("templateCode", "sms.lottery-win").with(agent()).with(csrf()))
+                .andExpect(flash().attribute("error", "templateCode: not an SMS template in use"));
+    }
+
+    @Test
     void talkTracksAndLabelsFollowTheEnglishSwitch() throws Exception {
         call();
         mvc.perform(get("/cases/{id}", cases.zhangCase).param("lang", "en").with(agent()))

@@ -7,7 +7,11 @@ import dev.recoup.contact.ProposedContact;
 import dev.recoup.contact.domain.Channel;
 import dev.recoup.contact.domain.Decision;
 import dev.recoup.contact.domain.Purpose;
+import dev.recoup.contact.templates.MessageTemplates;
+import dev.recoup.contact.templates.TemplateSummary;
+import dev.recoup.contact.templates.domain.Audience;
 import dev.recoup.shared.BusinessClock;
+import dev.recoup.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +26,10 @@ class AgentContactButtons implements AgentContacts {
     private final GateService gate;
     private final OutboundMessages outbox;
     private final BusinessClock clock;
+    private final MessageTemplates templates;
 
-    AgentContactButtons(CallButton button, GateService gate, OutboundMessages outbox, BusinessClock clock) {
+    AgentContactButtons(CallButton button, GateService gate, OutboundMessages outbox, BusinessClock clock, MessageTemplates templates) {
+        this.templates = templates;
         this.button = button;
         this.gate = gate;
         this.outbox = outbox;
@@ -42,7 +48,11 @@ class AgentContactButtons implements AgentContacts {
     @Transactional
     public Started sms(long caseId, long contactId, String templateCode, String language, String agent, Map<String, String> variables) {
         var now = clock.now();
-        Decision decision = gate.decide(new ProposedContact(caseId, null, contactId, Channel.SMS, now, Purpose.PAYMENT_REMINDER, true, 0));
+        TemplateSummary template = templates.byCode(templateCode).filter(t -> t.channel() == Channel.SMS && t.currentVersion() > 0)
+                .orElseThrow(() -> new InvalidInputException("templateCode", templateCode, "not an SMS template in use"));
+        // As the outbox will ask before sending: the template's purpose, and whether it speaks of the debt.
+        boolean debtDetails = template.audience() == Audience.DEBTOR || templates.version(template.id(), template.currentVersion()).usesDebtVariables();
+        Decision decision = gate.decide(new ProposedContact(caseId, null, contactId, Channel.SMS, now, template.kind().purpose(), debtDetails, 0));
         if (!decision.allowed()) {
             return new Started(null, decision);
         }

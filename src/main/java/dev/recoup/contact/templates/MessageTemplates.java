@@ -145,7 +145,7 @@ public class MessageTemplates implements MessageTemplateCodes {
     public Map<String, TemplateCode> templateCodes() {
         Map<String, TemplateCode> codes = new java.util.LinkedHashMap<>();
         for (TemplateSummary t : list(null, null)) {
-            codes.put(t.code(), new TemplateCode(t.code(), t.channel(), t.audience() == Audience.DEBTOR));
+            codes.put(t.code(), new TemplateCode(t.code(), t.name(), t.channel(), t.audience() == Audience.DEBTOR, t.currentVersion() > 0));
         }
         return codes;
     }

@@ -12,6 +12,8 @@ import dev.recoup.casework.CaseStage;
 import dev.recoup.casework.TaskOutcome;
 import dev.recoup.casework.Tasks;
 import dev.recoup.contact.AgentContacts;
+import dev.recoup.contact.MessageTemplateCodes;
+import dev.recoup.contact.domain.Channel;
 import dev.recoup.contact.ContactLedger;
 import dev.recoup.contact.domain.Decision;
 import dev.recoup.contact.domain.Outcome;
@@ -76,11 +78,13 @@ class CaseWorkbenchPage {
     private final BusinessClock clock;
     private final TransactionTemplate transaction;
     private final TaskMessageProperties sender;
+    private final MessageTemplateCodes templateCodes;
 
     CaseWorkbenchPage(WorkbenchQueries queries, CallStore calls, Viewers viewers, CaseScope scope, PersonalData personalData, AuditLog audit,
                       CaseFlow flow, Tasks tasks, AgentContacts contacts, ContactLedger ledger, Promises promises, WorkbenchProperties properties,
-                      BusinessClock clock, TransactionTemplate transaction, TaskMessageProperties sender) {
+                      BusinessClock clock, TransactionTemplate transaction, TaskMessageProperties sender, MessageTemplateCodes templateCodes) {
         this.queries = queries;
+        this.templateCodes = templateCodes;
         this.calls = calls;
         this.viewers = viewers;
         this.scope = scope;
@@ -135,6 +139,14 @@ class CaseWorkbenchPage {
         model.addAttribute("callOutcomes", CALL_OUTCOMES);
         model.addAttribute("dispositions", Disposition.values());
         model.addAttribute("causes", DelinquencyCause.values());
+        // The SMS the agent may choose: the debtor's row offers the templates written to the debtor (the configured
+        // reminder first chosen); anyone else's row the third-party call-back request first.
+        List<MessageTemplateCodes.TemplateCode> sms = templateCodes.templateCodes().values().stream()
+                .filter(t -> t.channel() == Channel.SMS && t.inUse())
+                .sorted(java.util.Comparator.comparing(MessageTemplateCodes.TemplateCode::toTheDebtor).thenComparing(MessageTemplateCodes.TemplateCode::code))
+                .toList();
+        model.addAttribute("smsTemplates", sms);
+        model.addAttribute("smsForDebtor", properties.smsTemplate());
         boolean chinese = !"en".equals(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("talkTracks", properties.talkTracks().stream()
                 .map(t -> Map.of("code", t.code(), "objection", t.objection(chinese), "answer", t.answer(chinese))).toList());
@@ -162,8 +174,10 @@ class CaseWorkbenchPage {
         return "redirect:/cases/" + id + "#call";
     }
 
+    /** Texts a contact from the template the agent chose (the configured reminder when none is given). */
     @PostMapping("/cases/{id}/sms")
-    String sms(@PathVariable long id, @RequestParam(required = false) Long contactId, RedirectAttributes redirect) {
+    String sms(@PathVariable long id, @RequestParam(required = false) Long contactId, @RequestParam(required = false) String templateCode,
+               RedirectAttributes redirect) {
         Viewer viewer = viewers.current();
         if (contactId == null) {
             redirect.addFlashAttribute("error", "contactId: choose whom to send the SMS to");
@@ -172,9 +186,11 @@ class CaseWorkbenchPage {
         Locale locale = LocaleContextHolder.getLocale();
         boolean chinese = !"en".equals(locale.getLanguage());
         try {
-            AgentContacts.Started started = contacts.sms(id, contactId, properties.smsTemplate(), chinese ? "zh-CN" : "en", viewer.username(),
-                    SmsValues.of(sender, queries.accounts(((Number) queries.caseHeader(id).get("customer_pk")).longValue()), chinese));
-            audit.record(viewer, started.allowed() ? "SMS_QUEUED" : "SMS_REFUSED", "case", String.valueOf(id), "contact " + contactId);
+            String template = templateCode == null || templateCode.isBlank() ? properties.smsTemplate() : templateCode.strip();
+            AgentContacts.Started started = contacts.sms(id, contactId, template, chinese ? "zh-CN" : "en", viewer.username(),
+                    SmsValues.of(sender, queries.accounts(((Number) queries.caseHeader(id).get("customer_pk")).longValue()), queries.promises(id),
+                            chinese));
+            audit.record(viewer, started.allowed() ? "SMS_QUEUED" : "SMS_REFUSED", "case", String.valueOf(id), "contact " + contactId + " " + template);
             if (started.allowed()) {
                 redirect.addFlashAttribute("done", "workbench.sms.queued");
             } else {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The values the case page's SMS is filled with: the lender's wording (as for strategy messages,
- * {@code recoup.task-messages.*}) and the case's most overdue account, in the message's language.
+ * {@code recoup.task-messages.*}), the case's most overdue account and its open promise, in the message's language.
  */
 final class SmsValues {
 
@@ -28,7 +28,11 @@ final class SmsValues {
     private SmsValues() {
     }
 
-    static Map<String, String> of(TaskMessageProperties sender, List<Map<String, Object>> accounts, boolean chinese) {
+    /**
+     * @param promises the case's promises, newest first: the open one (if any) fills a promise reminder's date and amount
+     */
+    static Map<String, String> of(TaskMessageProperties sender, List<Map<String, Object>> accounts, List<Map<String, Object>> promises,
+                                  boolean chinese) {
         Map<String, String> values = new LinkedHashMap<>();
         put(values, "senderName", sender.senderName());
         put(values, "lenderName", sender.lenderName());
@@ -44,12 +48,19 @@ final class SmsValues {
                     values.put("overdueAmount", amount(((Number) a.get("overdue_total")).longValue(), chinese));
                     values.put("outstandingAmount", amount(a.get("outstanding") == null ? 0 : ((Number) a.get("outstanding")).longValue(), chinese));
                     if (a.get("oldest_unpaid_due_date") instanceof LocalDate due) {
-                        values.put("dueDate", (chinese ? DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA)
-                                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)).format(due));
+                        values.put("dueDate", date(due, chinese));
                     }
                     values.put("daysOverdue", String.valueOf(a.get("days_past_due")));
                 });
+        promises.stream().filter(p -> "OPEN".equals(p.get("status"))).findFirst().ifPresent(p -> {
+            values.put("promiseDate", date((LocalDate) p.get("promised_on"), chinese));
+            values.put("promiseAmount", amount(((Number) p.get("amount")).longValue(), chinese));
+        });
         return values;
+    }
+
+    private static String date(LocalDate day, boolean chinese) {
+        return (chinese ? DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA) : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)).format(day);
     }
 
     private static String amount(long fen, boolean chinese) {
