@@ -320,6 +320,36 @@ class ManagersTest {
         assertThat(page).contains("chart-agents", "echarts", "坐席A0001", "300.00").doesNotContain("坐席A0009");
     }
 
+    @Test
+    void theDashboardCountsTheCausesOfDelinquencyDebtorsGaveOnTheDayAndOverThirtyDaysForTheLeadsTeams() throws Exception {
+        LocalDate today = clock.today();
+        ZonedDateTime morning = today.atTime(10, 0).atZone(clock.zone());
+        callWithCause(mine, "JOB_LOSS", morning);
+        callWithCause(alsoMine, "JOB_LOSS", morning.minusDays(10));
+        callWithCause(mine, "INCOME_DROP", morning.minusDays(29));
+        callWithCause(mine, "FORGOT", morning.minusDays(30));
+        callWithCause(theirs, "UNWILLING", morning);
+
+        assertThat(figures.causes(today, clock.zone(), new long[] {teams.team(TeamFixture.LEAD_TEAM)})).containsExactly(
+                new DayFigures.CauseCount("JOB_LOSS", 1, 2), new DayFigures.CauseCount("INCOME_DROP", 0, 1));
+        assertThat(figures.causes(today, clock.zone(), null)).extracting(DayFigures.CauseCount::cause)
+                .containsExactly("JOB_LOSS", "INCOME_DROP", "UNWILLING");
+
+        String page = mvc.perform(get("/today").with(LEAD)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("today-causes", "失业", "收入减少").doesNotContain("还款意愿差", "忘记还款日");
+    }
+
+    private long calls;
+
+    void callWithCause(long caseId, String cause, ZonedDateTime at) {
+        jdbc.sql("""
+                insert into workbench_call (case_id, contact_id, attempt_id, agent, started_at, identity_verified_at, outcome, disposition,
+                                            delinquency_cause, ended_at)
+                values (?, 0, ?, 'agent', ?, ?, 'CONVERSATION_DEBTOR', 'FINANCIAL_HARDSHIP', ?, ?)""")
+                .params(caseId, ++calls, Timestamp.from(at.toInstant()), Timestamp.from(at.toInstant()), cause, Timestamp.from(at.toInstant()))
+                .update();
+    }
+
     void attempt(long caseId, long contactId, String channel, String outcome, ZonedDateTime at, boolean voided) {
         jdbc.sql("""
                 insert into contact_attempt (case_id, customer_id, contact_id, channel, at, outcome, purpose, made_by, via, voided_at)

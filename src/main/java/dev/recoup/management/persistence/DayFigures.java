@@ -110,6 +110,31 @@ public class DayFigures {
         return rows;
     }
 
+    /** How often debtors gave a cause of delinquency (workbench's codes) on the day, and over the 30 days ending with it. */
+    public record CauseCount(String cause, long onTheDay, long lastThirtyDays) {
+    }
+
+    /**
+     * The causes of delinquency debtors gave on calls (R12) on cases held that day by agents of the teams ({@code teamIds}
+     * null: all), most frequent over the 30 days first: what the book's trouble is, for choosing treatments.
+     */
+    public List<CauseCount> causes(LocalDate day, ZoneId zone, long[] teamIds) {
+        Timestamp from = Timestamp.from(day.minusDays(29).atStartOfDay(zone).toInstant());
+        Timestamp dayFrom = Timestamp.from(day.atStartOfDay(zone).toInstant());
+        Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+        return jdbc.sql("""
+                        select w.delinquency_cause, count(*) filter (where w.started_at >= :dayFrom), count(*)
+                        from workbench_call w
+                        join case_assignment a on a.case_id = w.case_id and a.assigned_on <= (w.started_at at time zone :zone)::date
+                         and (a.ended_on is null or a.ended_on > (w.started_at at time zone :zone)::date)
+                        join agent g on g.id = a.agent_id
+                        where w.delinquency_cause is not null and w.started_at >= :from and w.started_at < :to
+                          and (cast(:ids as bigint[]) is null or g.team_id = any (:ids))
+                        group by w.delinquency_cause order by 3 desc, 1""")
+                .param("dayFrom", dayFrom).param("from", from).param("to", to).param("zone", zone.getId()).param("ids", teamIds)
+                .query((rs, i) -> new CauseCount(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
     /** Team rows: the sums of their agents' rows, in team order. */
     public static List<AgentDay> byTeam(List<AgentDay> agents) {
         Map<Long, AgentDay> teams = new java.util.LinkedHashMap<>();

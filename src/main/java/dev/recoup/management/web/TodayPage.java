@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Today's dashboard (R25): contacts, right-party contacts, promises and amounts recovered by agent and
- * by team for a business date (today by default), as tables and ECharts bar charts. A team lead sees
- * its own teams.
+ * by team for a business date (today by default), as tables and ECharts bar charts, and the causes of
+ * delinquency debtors gave. A team lead sees its own teams.
  */
 @Controller
 class TodayPage {
@@ -48,6 +48,7 @@ class TodayPage {
         model.addAttribute("agents", agents);
         model.addAttribute("teamRows", DayFigures.byTeam(agents));
         model.addAttribute("total", DayFigures.total(agents));
+        model.addAttribute("causes", figures.causes(day, clock.zone(), TeamsInView.array(teams)));
         // The charts' data as plain maps: Thymeleaf's JavaScript inlining writes maps, not records.
         model.addAttribute("chartTeams", DayFigures.byTeam(agents).stream().map(t -> chartRow(t.teamCode(), t)).toList());
         model.addAttribute("chartAgents", agents.stream().map(a -> chartRow(a.agentName(), a)).toList());
