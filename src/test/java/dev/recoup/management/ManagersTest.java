@@ -256,7 +256,7 @@ class ManagersTest {
     void everyManagersListExportsAsASpreadsheet() throws Exception {
         approvals.request(new NewApproval("WAIVER", 1, mine, 50_000, "减免罚息500元", "agent", "失业"));
         complaint(mine, "催收员态度恶劣");
-        for (String list : List.of("approvals", "complaints", "promises", "kept-rate", "today", "team-queue", "cases")) {
+        for (String list : List.of("approvals", "complaints", "promises", "kept-rate", "today", "team-queue", "cases", "causes")) {
             byte[] xlsx = mvc.perform(get("/exports/" + list + ".xlsx").with(MANAGER)).andExpect(status().isOk())
                     .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                     .andReturn().getResponse().getContentAsByteArray();
@@ -265,7 +265,7 @@ class ManagersTest {
         assertThat(read(mvc.perform(get("/exports/approvals.xlsx").with(MANAGER)).andReturn().getResponse().getContentAsByteArray()))
                 .flatExtracting(r -> r).contains("WAIVER", "agent");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and username = 'manager'").query(Long.class).single())
-                .isEqualTo(8);
+                .isEqualTo(9);
     }
 
     static List<List<String>> read(byte[] xlsx) throws Exception {
@@ -336,7 +336,9 @@ class ManagersTest {
                 .containsExactly("JOB_LOSS", "INCOME_DROP", "UNWILLING");
 
         String page = mvc.perform(get("/today").with(LEAD)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("today-causes", "失业", "收入减少").doesNotContain("还款意愿差", "忘记还款日");
+        assertThat(page).contains("today-causes", "失业", "收入减少", "/exports/causes.xlsx").doesNotContain("还款意愿差", "忘记还款日");
+        assertThat(read(mvc.perform(get("/exports/causes.xlsx").with(LEAD)).andReturn().getResponse().getContentAsByteArray()))
+                .containsExactly(List.of("逾期原因", "当日", "近 30 天"), List.of("失业", "1", "2"), List.of("收入减少", "0", "1"));
     }
 
     private long calls;

@@ -269,6 +269,20 @@ class ExportsController {
         }
     }
 
+    /** The causes of delinquency debtors gave, on the day and over the 30 days to it, as on the dashboard. */
+    @GetMapping("/exports/causes.xlsx")
+    void causes(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Locale locale,
+                HttpServletResponse response) throws IOException {
+        Viewer viewer = viewers.current();
+        LocalDate day = date != null ? date : clock.today();
+        try (XlsxSheet sheet = open(response, "causes-" + day, locale, "cause", "onTheDay", "lastThirtyDays")) {
+            for (DayFigures.CauseCount c : figures.causes(day, clock.zone(), TeamsInView.array(TeamsInView.of(viewer)))) {
+                sheet.row(messages.getMessage("workbench.cause." + c.cause(), null, c.cause(), locale), c.onTheDay(), c.lastThirtyDays());
+            }
+            record(viewer, "causes", "date=" + day, sheet.rows());
+        }
+    }
+
     private long[] teamsAsked(Viewer viewer, Long team) {
         Set<Long> teams = TeamsInView.of(viewer);
         if (team != null) {
