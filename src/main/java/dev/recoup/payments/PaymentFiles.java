@@ -113,21 +113,29 @@ public class PaymentFiles {
     }
 
     public PaymentFileReport report(long fileId) {
-        record Header(String fileName, String sheetName, String requestedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt, long rowsRead,
-                      long rowsPosted, long rowsRejected, long amountPosted, long creditKept, List<String> ignoredColumns) {
-        }
-        Header h = jdbc.sql("""
-                        select file_name, sheet_name, requested_by, started_at, finished_at, rows_read, rows_posted, rows_rejected, amount_posted,
-                               credit_kept, ignored_columns from payment_file where id = ?""")
-                .param(fileId)
-                .query((rs, n) -> new Header(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-                        rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                        strings(rs.getArray(11))))
-                .optional().orElseThrow(() -> new NotFoundException("payment file", fileId));
-        long count = jdbc.sql("select count(*) from payment_file_rejection where file_id = ?").param(fileId).query(Long.class).single();
-        return new PaymentFileReport(fileId, h.fileName(), h.sheetName(), h.requestedBy(), h.startedAt().toInstant(),
-                h.finishedAt() == null ? null : h.finishedAt().toInstant(), h.rowsRead(), h.rowsPosted(), h.rowsRejected(), h.amountPosted(),
-                h.creditKept(), h.ignoredColumns(), count, rejections(fileId, 0, PaymentFileReport.INLINE_REJECTIONS));
+        PaymentFileReport header = headers("where f.id = ?", fileId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("payment file", fileId));
+        return new PaymentFileReport(header.id(), header.file(), header.sheet(), header.requestedBy(), header.startedAt(), header.finishedAt(),
+                header.rowsRead(), header.rowsPosted(), header.rowsRejected(), header.amountPosted(), header.creditKept(), header.ignoredColumns(),
+                header.rejectionCount(), rejections(fileId, 0, PaymentFileReport.INLINE_REJECTIONS));
+    }
+
+    /** Files' reports without their rejected rows, in one statement. */
+    private List<PaymentFileReport> headers(String where, Object param) {
+        return jdbc.sql("""
+                        select f.id, f.file_name, f.sheet_name, f.requested_by, f.started_at, f.finished_at, f.rows_read, f.rows_posted,
+                               f.rows_rejected, f.amount_posted, f.credit_kept, f.ignored_columns,
+                               (select count(*) from payment_file_rejection r where r.file_id = f.id)
+                        from payment_file f
+                        """ + where)
+                .param(param)
+                .query((rs, n) -> {
+                    OffsetDateTime finished = rs.getObject(6, OffsetDateTime.class);
+                    return new PaymentFileReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant(), rs.getLong(7),
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), strings(rs.getArray(12)), rs.getLong(13), List.of());
+                })
+                .list();
     }
 
     /** A page of a file's rejections (pages from 0, up to 1,000 a page). */
@@ -149,10 +157,16 @@ public class PaymentFiles {
                 .list();
     }
 
-    /** Recent payment files, newest first. */
+    /** Recent payment files, newest first, without their rejected rows (a file's {@link #report} has them). */
     public List<PaymentFileReport> recent(int limit) {
-        return jdbc.sql("select id from payment_file order by id desc limit ?").param(limit).query(Long.class).list().stream()
-                .map(id -> report(id)).toList();
+        return headers("order by f.id desc limit ?", limit);
+    }
+
+    /** Whether the file exists, for reading its rejections. */
+    public void mustExist(long fileId) {
+        if (!jdbc.sql("select exists (select 1 from payment_file where id = ?)").param(fileId).query(Boolean.class).single()) {
+            throw new NotFoundException("payment file", fileId);
+        }
     }
 
     /** Codes of this module's own checks first, then the import format's. */

@@ -65,7 +65,7 @@ class PaymentFileController {
     @Operation(summary = "All rejections of a payment file, a page at a time (page from 0, size up to 1000)")
     List<PaymentFileReport.Rejection> rejections(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
                                                  @RequestParam(defaultValue = "100") int size) {
-        files.report(id);
+        files.mustExist(id);
         return files.rejections(id, page, size);
     }
 }

@@ -21,9 +21,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,11 +86,10 @@ public class BulkAllocation {
             long s0 = System.nanoTime();
             List<Account> accounts = read(k);
             long s1 = System.nanoTime();
-            ByteArrayOutputStream lines = new ByteArrayOutputStream(1 << 16);
+            CopyRowWriter lines = new CopyRowWriter(1 << 16);
             List<PostedPayment> posted = pour(accounts, lines, at, chunk);
             long s2 = System.nanoTime();
-            copyIn("copy payment_allocation (payment_id, account_id, seq, fee, penalty, interest, principal, credit, effective_on, allocated_at)"
-                    + " from stdin", lines);
+            lines.copyInto(dataSource, "payment_allocation (payment_id, account_id, seq, fee, penalty, interest, principal, credit, effective_on, allocated_at)");
             long s3 = System.nanoTime();
             events.publishEvent(new PaymentsPosted(posted));
             long s4 = System.nanoTime();
@@ -211,8 +207,7 @@ public class BulkAllocation {
         return accounts;
     }
 
-    private List<PostedPayment> pour(List<Account> accounts, ByteArrayOutputStream out, Instant at, Chunk chunk) {
-        CopyRowWriter line = new CopyRowWriter(out);
+    private List<PostedPayment> pour(List<Account> accounts, CopyRowWriter line, Instant at, Chunk chunk) {
         String stamp = OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString();
         List<PostedPayment> posted = new ArrayList<>();
         for (Account account : accounts) {
@@ -269,17 +264,6 @@ public class BulkAllocation {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("copying out failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void copyIn(String sql, ByteArrayOutputStream rows) {
-        if (rows.size() == 0) {
-            return;
-        }
-        try {
-            copyManager().copyIn(sql, new ByteArrayInputStream(rows.toByteArray()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("copying in failed: " + e.getMessage(), e);
         }
     }
 }

@@ -94,11 +94,11 @@ public class PaymentFileStaging {
                 if (rejections.size() >= REJECTION_BATCH) {
                     // One COPY at a time on a connection: end the staging copy to write the rejections.
                     in = endStaging(copy, in, buffer);
-                    writeRejections(copy, fileId, rejections);
+                    writeRejections(fileId, rejections);
                 }
             }
             in = endStaging(copy, in, buffer);
-            writeRejections(copy, fileId, rejections);
+            writeRejections(fileId, rejections);
         } catch (SQLException e) {
             throw new IllegalStateException("staging the payment file failed: " + e.getMessage(), e);
         } finally {
@@ -183,22 +183,15 @@ public class PaymentFileStaging {
         return null;
     }
 
-    private void writeRejections(CopyManager copy, long fileId, List<Rejected> rejections) throws SQLException {
-        if (rejections.isEmpty()) {
-            return;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CopyRowWriter line = new CopyRowWriter(out);
+    private void writeRejections(long fileId, List<Rejected> rejections) {
+        CopyRowWriter line = new CopyRowWriter(4096);
         for (Rejected r : rejections) {
             line.add(fileId).add(r.row()).add(r.column() == null ? -1 : r.column().index())
                     .add(r.column() == null ? null : r.column().name()).add(shorten(r.value()))
                     .add(r.code()).add(textArray(r.args()));
             line.end();
         }
-        CopyIn in = copy.copyIn("copy payment_file_rejection (file_id, row_no, column_no, column_name, value, code, args) from stdin");
-        byte[] bytes = out.toByteArray();
-        in.writeToCopy(bytes, 0, bytes.length);
-        in.endCopy();
+        line.copyInto(dataSource, "payment_file_rejection (file_id, row_no, column_no, column_name, value, code, args)");
         rejections.clear();
     }
 

@@ -32,7 +32,7 @@ public class PostingLocks {
 
     /** The three locks of a one-account posting as select-list expressions, for a statement that also does other work; %s is the account id. */
     public static final String ONE_ACCOUNT_LOCKS = "pg_advisory_xact_lock_shared(" + PortfolioWriteLock.KEY + ") as portfolio_lock,"
-            + " pg_advisory_xact_lock_shared(" + 7_301_009L + ") as posting_lock, pg_advisory_xact_lock(" + 7_301_009 + ", cast(%s as integer)) as account_lock";
+            + " pg_advisory_xact_lock_shared(" + POSTING_KEY + ") as posting_lock, pg_advisory_xact_lock(" + ACCOUNT_CLASS + ", cast(%s as integer)) as account_lock";
 
     public void oneAccount(long accountId) {
         jdbc.sql("select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?, ?)")
