@@ -44,10 +44,6 @@ public class ApiTokens {
 
     /** A token as its owner sees it in the list (never the token itself). */
     public record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
-
-        public boolean live(Instant now) {
-            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-        }
     }
 
     /** A new token: {@code token} is shown to its owner this once. */
@@ -58,16 +54,14 @@ public class ApiTokens {
     }
 
     private final TokenStore tokens;
-    private final dev.recoup.access.persistence.UserStore users;
     private final BusinessClock clock;
     private final AccessProperties properties;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    ApiTokens(TokenStore tokens, dev.recoup.access.persistence.UserStore users, BusinessClock clock, AccessProperties properties, AuditLog audit) {
+    ApiTokens(TokenStore tokens, BusinessClock clock, AccessProperties properties, AuditLog audit) {
         this.tokens = tokens;
-        this.users = users;
         this.clock = clock;
         this.properties = properties;
         this.audit = audit;
@@ -81,7 +75,7 @@ public class ApiTokens {
         if (validDays != null && (validDays < 1 || validDays > 3650)) {
             throw new InvalidInputException("validDays", String.valueOf(validDays), "between 1 and 3650 days, or none for no expiry");
         }
-        long userId = users.byUsername(owner.username()).orElseThrow(() -> new NotFoundException("user", owner.username())).id();
+        long userId = userIdOf(owner);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -93,15 +87,21 @@ public class ApiTokens {
     }
 
     public List<TokenView> of(Viewer owner) {
-        return users.byUsername(owner.username()).map(u -> tokens.ofUser(u.id()).stream()
-                .map(t -> new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revokedAt())).toList())
-                .orElse(List.of());
+        return owner.userId() <= 0 ? List.of() : tokens.ofUser(owner.userId()).stream()
+                .map(t -> new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revokedAt())).toList();
+    }
+
+    /** The signed-in user's row id (the viewer was read from app_user); 0 means no such user. */
+    private static long userIdOf(Viewer owner) {
+        if (owner.userId() <= 0) {
+            throw new NotFoundException("user", owner.username());
+        }
+        return owner.userId();
     }
 
     @Transactional
     public void revoke(Viewer owner, long tokenId) {
-        long userId = users.byUsername(owner.username()).orElseThrow(() -> new NotFoundException("user", owner.username())).id();
-        byte[] hash = tokens.revoke(userId, tokenId, clock.now()).orElseThrow(() -> new NotFoundException("token", tokenId));
+        byte[] hash = tokens.revoke(userIdOf(owner), tokenId, clock.now()).orElseThrow(() -> new NotFoundException("token", tokenId));
         cache.remove(HexFormat.of().formatHex(hash));
         audit.record(owner, "TOKEN_REVOKED", "api_token", String.valueOf(tokenId), null);
     }
@@ -111,14 +111,15 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return null;
         }
-        String key = HexFormat.of().formatHex(sha256(token));
-        long now = clock.now().toEpochMilli();
+        byte[] hash = sha256(token);
+        String key = HexFormat.of().formatHex(hash);
+        Instant at = clock.now();
+        long now = at.toEpochMilli();
         Cached hit = cache.get(key);
         if (hit != null && hit.until() > now) {
             return hit.authentication();
         }
-        var owner = tokens.owner(sha256(token)).orElse(null);
-        Instant at = clock.now();
+        var owner = tokens.owner(hash).orElse(null);
         if (owner == null || !owner.enabled() || (owner.lockedUntil() != null && owner.lockedUntil().isAfter(at))
                 || (owner.expiresAt() != null && !owner.expiresAt().isAfter(at))) {
             cache.remove(key);

@@ -35,13 +35,16 @@ public class ScopeAndAuditInterceptor implements HandlerInterceptor {
     private record Rule(Pattern pattern, String variable, boolean numeric, String subjectType, String caseIdsSql) {
     }
 
+    private static final String CASE_SQL = "select id as case_id from collection_case where id = :key";
+    private static final String ACCOUNT_SQL = """
+            select c.id as case_id from account a left join collection_case c on c.customer_id = a.customer_id where a.account_ref = :key""";
+
     private static final List<Rule> RULES = List.of(
-            rule("^(/api/v1)?/cases/\\{id}(/.*)?$", "id", true, "case", "select id as case_id from collection_case where id = :key"),
-            rule("^(/api/v1)?/cases/\\{caseId}(/.*)?$", "caseId", true, "case", "select id as case_id from collection_case where id = :key"),
+            rule("^(/api/v1)?/cases/\\{id}(/.*)?$", "id", true, "case", CASE_SQL),
+            rule("^(/api/v1)?/cases/\\{caseId}(/.*)?$", "caseId", true, "case", CASE_SQL),
             rule("^/api/v1/customers/\\{customerId}(/.*)?$", "customerId", false, "customer", """
                     select c.id as case_id from customer cu left join collection_case c on c.customer_id = cu.id where cu.customer_ref = :key"""),
-            rule("^/api/v1/accounts/\\{accountId}(/.*)?$", "accountId", false, "account", """
-                    select c.id as case_id from account a left join collection_case c on c.customer_id = a.customer_id where a.account_ref = :key"""),
+            rule("^/api/v1/accounts/\\{accountId}(/.*)?$", "accountId", false, "account", ACCOUNT_SQL),
             rule("^(/api/v1)?/tasks/\\{id}(/.*)?$", "id", true, "task", "select case_id from task where id = :key"),
             rule("^(/api/v1)?/documents/\\{id}(/.*)?$", "id", true, "document", "select case_id from case_document where id = :key"),
             rule("^(/api/v1)?/promises/\\{id}(/.*)?$", "id", true, "promise", "select case_id from promise where id = :key"),
@@ -56,9 +59,8 @@ public class ScopeAndAuditInterceptor implements HandlerInterceptor {
                     select c.id as case_id from contact_attempt t left join collection_case c on c.customer_id = t.customer_id where t.id = :key"""));
 
     private static final Set<String> QUERY_SCOPED = Set.of("/api/v1/payments", "/payments");
-    private static final Rule CASE_BY_QUERY = RULES.get(0);
-    private static final Rule ACCOUNT_BY_QUERY = rule("^$", "accountId", false, "account", """
-            select c.id as case_id from account a left join collection_case c on c.customer_id = a.customer_id where a.account_ref = :key""");
+    private static final Rule CASE_BY_QUERY = rule("^$", "caseId", true, "case", CASE_SQL);
+    private static final Rule ACCOUNT_BY_QUERY = rule("^$", "accountId", false, "account", ACCOUNT_SQL);
 
     /** Exactly these reads are audited as sensitive (the case page and API, customer and account details). */
     private static final Set<String> SENSITIVE_READS = Set.of("/cases/{id}", "/api/v1/cases/{id}", "/api/v1/customers/{customerId}",

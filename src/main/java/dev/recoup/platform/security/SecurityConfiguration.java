@@ -152,7 +152,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, CASE_PAGES).hasAnyRole(PEOPLE)
                         .requestMatchers(CASE_PAGES).hasAnyRole(CASE_WORKERS)
                         .anyRequest().hasAnyRole(STAFF))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(f -> f.loginPage("/login")
                         .successHandler(new LoginOutcomes.Success(properties.sessionTimeout(), logins))
                         .failureHandler(new LoginOutcomes.Failure())
                         .permitAll())
