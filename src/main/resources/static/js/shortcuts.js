@@ -5,11 +5,6 @@
     var tag = target && target.tagName;
     return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
   }
-  function click(selector) {
-    var el = document.querySelector(selector);
-    if (el && !el.disabled) { el.click(); return true; }
-    return false;
-  }
   function focus(selector) {
     var el = document.querySelector(selector);
     if (el) { el.scrollIntoView({block: 'center'}); el.focus(); return true; }

@@ -113,12 +113,7 @@ public class CaseQueries {
     public record CasePage(List<Map<String, Object>> cases, int page, int size, long total, LocalDate asOf) {
     }
 
-    /** Open (or closed) cases, largest overdue first, filtered by the current tier and bucket. */
-    public CasePage cases(String status, String tier, String bucket, int page, int size) {
-        return cases(status, tier, bucket, page, size, ScopeCondition.ALL);
-    }
-
-    /** The same, only the cases the scope lets through (access/CaseScope over c.id). */
+    /** Open (or closed) cases, largest overdue first, filtered by the current tier and bucket; only those the scope lets through (access/CaseScope over c.id). */
     public CasePage cases(String status, String tier, String bucket, int page, int size, ScopeCondition scope) {
         CurrentRun run = currentRun().orElse(CurrentRun.NONE);
         String where = " where c.status = :status and (cast(:tier as text) is null or s.tier = :tier) and (cast(:bucket as text) is null or s.bucket = :bucket)"

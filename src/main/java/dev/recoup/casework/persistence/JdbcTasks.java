@@ -362,12 +362,14 @@ class JdbcTasks implements Tasks {
     @Override
     @Transactional(readOnly = true)
     public List<Task> ofCase(long caseId) {
-        if (jdbc.sql("select count(*) from collection_case where id = ?").param(caseId).query(Long.class).single() == 0) {
-            throw new NotFoundException("case", caseId);
-        }
-        return jdbc.sql("select " + COLUMNS + " from task where case_id = ?"
+        List<Task> found = jdbc.sql("select " + COLUMNS + " from task where case_id = ?"
                         + " order by status <> 'OPEN', case when status = 'OPEN' then due_on end, due_on desc, id desc")
                 .param(caseId).query(TASK).list();
+        // No task: a case without any, or no such case (only then is the case looked up).
+        if (found.isEmpty() && !jdbc.sql("select exists (select 1 from collection_case where id = ?)").param(caseId).query(Boolean.class).single()) {
+            throw new NotFoundException("case", caseId);
+        }
+        return found;
     }
 
     @Override

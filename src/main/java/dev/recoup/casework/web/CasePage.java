@@ -5,13 +5,11 @@ import static dev.recoup.shared.PageActions.attempt;
 import dev.recoup.access.CaseScope;
 import dev.recoup.access.Viewers;
 import dev.recoup.casework.CaseFlow;
-import dev.recoup.casework.CaseQueries;
 import dev.recoup.casework.CaseStage;
 import dev.recoup.casework.TaskOutcome;
 import dev.recoup.casework.TaskQuery;
 import dev.recoup.casework.TaskStatus;
 import dev.recoup.casework.Tasks;
-import dev.recoup.shared.BusinessClock;
 import dev.recoup.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,18 +31,14 @@ class CasePage {
 
     private static final int PAGE_SIZE = 50;
 
-    private final CaseQueries cases;
     private final CaseFlow flow;
     private final Tasks tasks;
-    private final BusinessClock clock;
     private final Viewers viewers;
     private final CaseScope scope;
 
-    CasePage(CaseQueries cases, CaseFlow flow, Tasks tasks, BusinessClock clock, Viewers viewers, CaseScope scope) {
-        this.cases = cases;
+    CasePage(CaseFlow flow, Tasks tasks, Viewers viewers, CaseScope scope) {
         this.flow = flow;
         this.tasks = tasks;
-        this.clock = clock;
         this.viewers = viewers;
         this.scope = scope;
     }
@@ -86,6 +80,4 @@ class CasePage {
                 scope.casesVisibleTo(viewers.current(), "task.case_id"))));
         return "tasks";
     }
-
-    /** Runs a change; its outcome is shown on the next page as a message, or as the error that stopped it. */
 }

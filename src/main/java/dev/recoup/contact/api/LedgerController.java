@@ -24,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import dev.recoup.access.CaseScope;
 import dev.recoup.access.Viewer;
+import dev.recoup.access.PersonalData;
 import dev.recoup.access.Viewers;
 import dev.recoup.shared.ForbiddenException;
 
@@ -40,9 +41,11 @@ class LedgerController {
     private final CallButton button;
     private final BusinessClock clock;
     private final Viewers viewers;
+    private final PersonalData personalData;
     private final CaseScope scope;
 
-    LedgerController(LedgerStore ledger, CallButton button, BusinessClock clock, Viewers viewers, CaseScope scope) {
+    LedgerController(LedgerStore ledger, CallButton button, BusinessClock clock, Viewers viewers, CaseScope scope, PersonalData personalData) {
+        this.personalData = personalData;
         this.ledger = ledger;
         this.button = button;
         this.clock = clock;
@@ -85,40 +88,41 @@ class LedgerController {
                 Inputs.enumValue("purpose", a.purpose(), Purpose.class, Purpose.COLLECTION), Inputs.ids(a.accountIds()), Inputs.ids(a.discussedAccountIds()),
                 a.staff() == null ? 0 : a.staff(), a.inResponseTo(), a.madeBy() == null || a.madeBy().isBlank() ? user.getName() : a.madeBy(),
                 a.consent(), LedgerStore.Via.RECORDED, null));
-        return ResponseEntity.created(URI.create("/api/v1/contact-attempts/" + stored.id())).body(Views.mask(stored, user));
+        return ResponseEntity.created(URI.create("/api/v1/contact-attempts/" + stored.id())).body(Views.mask(stored, unmasked()));
     }
 
     @GetMapping("/contact-attempts/{id}")
     @Operation(summary = "One ledger entry")
-    LedgerStore.AttemptView find(@PathVariable long id, Authentication user) {
-        return Views.mask(ledger.find(id), user);
+    LedgerStore.AttemptView find(@PathVariable long id) {
+        return Views.mask(ledger.find(id), unmasked());
     }
 
     @PostMapping("/contact-attempts/{id}/outcome")
     @Operation(summary = "Record the outcome of a pending attempt (a call result, a delivery receipt)")
-    LedgerStore.AttemptView outcome(@PathVariable long id, @RequestBody OutcomeReport r, Authentication user) {
+    LedgerStore.AttemptView outcome(@PathVariable long id, @RequestBody OutcomeReport r) {
         Outcome outcome = Inputs.enumValue("outcome", r == null ? null : r.outcome(), Outcome.class, null);
         ledger.outcome(id, outcome, Inputs.instant("at", r.at(), clock.zone(), clock.now()));
-        return Views.mask(ledger.find(id), user);
+        return Views.mask(ledger.find(id), unmasked());
     }
 
     @GetMapping("/cases/{id}/contacts")
     @Operation(summary = "A case's contact history, newest first")
-    List<LedgerStore.AttemptView> ofCase(@PathVariable long id, @RequestParam(defaultValue = "200") int limit, Authentication user) {
-        return ledger.ofCase(id, Inputs.limit(limit)).stream().map(v -> Views.mask(v, user)).toList();
+    List<LedgerStore.AttemptView> ofCase(@PathVariable long id, @RequestParam(defaultValue = "200") int limit) {
+        boolean unmasked = unmasked();
+        return ledger.ofCase(id, Inputs.limit(limit)).stream().map(v -> Views.mask(v, unmasked)).toList();
     }
 
     @GetMapping("/contacts/{id}/attempts")
     @Operation(summary = "One person's contact history between two instants (default: the last 30 days), newest first")
     List<LedgerStore.AttemptView> ofContact(@PathVariable long id, @RequestParam(required = false) String from,
-                                            @RequestParam(required = false) String until, @RequestParam(defaultValue = "200") int limit,
-                                            Authentication user) {
+                                            @RequestParam(required = false) String until, @RequestParam(defaultValue = "200") int limit) {
         Instant to = Inputs.instant("until", until, clock.zone(), clock.now().plusSeconds(1));
         Instant since = Inputs.instant("from", from, clock.zone(), to.minus(Duration.ofDays(30)));
         if (!since.isBefore(to)) {
             throw new InvalidInputException("from", from, "from must be before until");
         }
-        return ledger.ofContact(id, since, to, Inputs.limit(limit)).stream().map(v -> Views.mask(v, user)).toList();
+        boolean unmasked = unmasked();
+        return ledger.ofContact(id, since, to, Inputs.limit(limit)).stream().map(v -> Views.mask(v, unmasked)).toList();
     }
 
     @PostMapping("/cases/{id}/calls")
@@ -130,6 +134,11 @@ class LedgerController {
         long contactId = Inputs.required("contactId", r == null ? null : r.contactId());
         LedgerStore.AttemptView attempt = button.call(id, contactId, Inputs.enumValue("purpose", r.purpose(), Purpose.class, Purpose.COLLECTION),
                 user.getName());
-        return ResponseEntity.created(URI.create("/api/v1/contact-attempts/" + attempt.id())).body(Views.mask(attempt, user));
+        return ResponseEntity.created(URI.create("/api/v1/contact-attempts/" + attempt.id())).body(Views.mask(attempt, unmasked()));
+    }
+
+    /** Whether the signed-in user sees ID and phone numbers in full. */
+    private boolean unmasked() {
+        return personalData.seesUnmasked(viewers.current());
     }
 }

@@ -53,9 +53,6 @@ public class CallButton {
      */
     @Transactional
     public LedgerStore.AttemptView start(ProposedContact proposed, String madeBy, LedgerStore.Via via) {
-        if (madeBy == null || madeBy.isBlank()) {
-            throw new InvalidInputException("madeBy", madeBy, "who makes the contact is required");
-        }
         Attempted attempted = attempt(proposed, madeBy, via);
         if (attempted.attempt() == null) {
             throw new ContactRefusedException(attempted.verdict());

@@ -32,13 +32,19 @@ public final class MessageValues {
     private MessageValues() {
     }
 
-    /** @param chinese zh-CN when true, else en */
+    /**
+     * @param debt    null for none (the lender's wording only)
+     * @param chinese zh-CN when true, else en
+     */
     public static Map<String, String> of(Sender sender, CaseDebt debt, boolean chinese) {
         Map<String, String> values = new LinkedHashMap<>();
         putIfPresent(values, "senderName", sender.senderName());
         putIfPresent(values, "lenderName", sender.lenderName());
         putIfPresent(values, "callBackNumber", sender.callBackNumber());
         putIfPresent(values, "paymentMethod", sender.paymentMethod());
+        if (debt == null) {
+            return values;
+        }
         values.put("productName", productName(debt.product(), chinese));
         values.put("accountTail", accountTail(debt.accountRef()));
         values.put("overdueAmount", amount(debt.overdueFen(), chinese));

@@ -23,6 +23,10 @@ public class WorkbenchQueries {
     private static final String CURRENT_RUN = "(select id from daily_run where status = 'COMPLETED' and superseded_by is null"
             + " order by business_date desc, id desc limit 1)";
 
+    /** My queue's order (tasks due first, then tier, overdue amount, days past due): the queue page and the "next case" key share it. */
+    private static final String QUEUE_ORDER = "(coalesce(t.due_tasks, 0) > 0) desc, s.tier desc nulls last, s.overdue_total desc nulls last,"
+            + " s.worst_days_past_due desc nulls last, c.id\n";
+
     private final JdbcClient jdbc;
 
     public WorkbenchQueries(JdbcClient jdbc) {
@@ -55,8 +59,7 @@ public class WorkbenchQueries {
                                    from task t where t.case_id = c.id and t.status = 'OPEN') t on true
                 left join promise p on p.case_id = c.id and p.status = 'OPEN'
                 where a.agent_id = :agent and a.ended_on is null
-                order by (coalesce(t.due_tasks, 0) > 0) desc, s.tier desc nulls last, s.overdue_total desc nulls last,
-                         s.worst_days_past_due desc nulls last, c.id
+                order by """ + QUEUE_ORDER + """
                 limit :size offset :offset""")
                 .param("today", today).param("agent", agentId).param("size", size).param("offset", (long) page * size));
         long total = rows.isEmpty() ? (page == 0 ? 0 : count(agentId)) : ((Number) rows.getFirst().get("total")).longValue();
@@ -73,8 +76,8 @@ public class WorkbenchQueries {
     public Optional<Long> nextInQueue(long agentId, long caseId, LocalDate today) {
         return jdbc.sql("""
                 with q as (
-                  select c.id, row_number() over (order by (coalesce(t.due_tasks, 0) > 0) desc, s.tier desc nulls last,
-                                                           s.overdue_total desc nulls last, s.worst_days_past_due desc nulls last, c.id) as n
+                  select c.id, row_number() over (order by """ + QUEUE_ORDER + """
+                  ) as n
                   from case_assignment a
                   join collection_case c on c.id = a.case_id and c.status = 'OPEN'
                   left join customer_status s on s.run_id = """ + CURRENT_RUN + """
@@ -105,6 +108,12 @@ public class WorkbenchQueries {
                 left join case_assignment a on a.case_id = c.id and a.ended_on is null
                 left join agent ag on ag.id = a.agent_id
                 where c.id = ?""").param(caseId)).orElseThrow(() -> new NotFoundException("case", caseId));
+    }
+
+    /** The case's customer (its row id). */
+    public long customerOf(long caseId) {
+        return jdbc.sql("select customer_id from collection_case where id = ?").param(caseId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("case", caseId));
     }
 
     /** The customer's contacts (raw phones: mask before showing), the debtor first. */
@@ -147,7 +156,7 @@ public class WorkbenchQueries {
     /** The case's contact history, newest first (dialer reservations never dialled left out). */
     public List<Map<String, Object>> contactHistory(long caseId, int limit) {
         return rows(jdbc.sql("""
-                select x.id, x.at, x.channel, x.direction, x.outcome, x.purpose, x.made_by, x.endpoint, x.contact_id, k.name as contact_name,
+                select x.id, x.at, x.channel, x.direction, x.outcome, x.purpose, x.made_by, x.contact_id, k.name as contact_name,
                        k.role as contact_role, w.disposition, w.delinquency_cause, w.identity_verified_at
                 from contact_attempt x left join contact k on k.id = x.contact_id left join workbench_call w on w.attempt_id = x.id
                 where x.case_id = ? and x.voided_at is null order by x.at desc, x.id desc limit ?""").params(caseId, limit));

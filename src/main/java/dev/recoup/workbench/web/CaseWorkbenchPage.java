@@ -24,6 +24,7 @@ import dev.recoup.shared.ForbiddenException;
 import dev.recoup.shared.InvalidInputException;
 import dev.recoup.shared.MinorUnits;
 import dev.recoup.shared.NotFoundException;
+import dev.recoup.shared.PageActions;
 import dev.recoup.taskmessages.TaskMessageProperties;
 import dev.recoup.workbench.DelinquencyCause;
 import dev.recoup.workbench.Disposition;
@@ -116,10 +117,7 @@ class CaseWorkbenchPage {
         model.addAttribute("people", people);
         model.addAttribute("accounts", queries.accounts(customerId));
         model.addAttribute("repayments", queries.lastRepayments(customerId));
-        List<Map<String, Object>> history = queries.contactHistory(id, 20);
-        history.forEach(h -> h.put("endpoint", h.get("channel") != null && ((String) h.get("channel")).contains("CALL") || "SMS".equals(h.get("channel"))
-                ? personalData.phone(viewer, (String) h.get("endpoint")) : h.get("endpoint")));
-        model.addAttribute("history", history);
+        model.addAttribute("history", queries.contactHistory(id, 20));
         model.addAttribute("promises", queries.promises(id));
         model.addAttribute("plans", queries.plans(id));
         model.addAttribute("waivers", queries.waivers(id));
@@ -188,7 +186,7 @@ class CaseWorkbenchPage {
         try {
             String template = templateCode == null || templateCode.isBlank() ? properties.smsTemplate() : templateCode.strip();
             AgentContacts.Started started = contacts.sms(id, contactId, template, chinese ? "zh-CN" : "en", viewer.username(),
-                    SmsValues.of(sender, queries.accounts(((Number) queries.caseHeader(id).get("customer_pk")).longValue()), queries.promises(id),
+                    SmsValues.of(sender, queries.accounts(queries.customerOf(id)), queries.promises(id),
                             chinese));
             audit.record(viewer, started.allowed() ? "SMS_QUEUED" : "SMS_REFUSED", "case", String.valueOf(id), "contact " + contactId + " " + template);
             if (started.allowed()) {
@@ -283,12 +281,7 @@ class CaseWorkbenchPage {
     @PostMapping("/cases/{id}/notes")
     String note(@PathVariable long id, @RequestParam(required = false) String body, RedirectAttributes redirect) {
         Viewer viewer = viewers.current();
-        try {
-            calls.addNote(id, body, viewer.username(), clock.now());
-            redirect.addFlashAttribute("done", "workbench.note.added");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
-        }
+        PageActions.attempt(redirect, "workbench.note.added", () -> calls.addNote(id, body, viewer.username(), clock.now()));
         return "redirect:/cases/" + id + "#notes";
     }
 
